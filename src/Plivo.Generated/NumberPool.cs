@@ -1,0 +1,24 @@
+using System;
+
+namespace Plivo.Generated;
+
+/// <summary>
+/// A Powerpack's number pool: <c>powerpack.NumberPool</c>, or <c>api.NumberPool(uuid)</c> without fetching the Powerpack.
+/// </summary>
+public sealed class NumberPool
+{
+    internal NumberPool(PlivoApi api, Guid uuid)
+    {
+        Uuid = uuid.ToString("D");
+        Tollfree = new TollfreeNumbers(api, uuid);
+    }
+
+    /// <summary>The pool's uuid.</summary>
+    public string Uuid { get; }
+
+    /// <summary>The pool's toll-free numbers: <c>pool.Tollfree.AddAsync(n)</c>, <c>FindAsync</c>, <c>ListAsync</c>, <c>ListAllAsync</c>, <c>RemoveAsync</c>.</summary>
+    public TollfreeNumbers Tollfree { get; }
+
+    /// <summary>Shows the pool's uuid.</summary>
+    public override string ToString() => $"NumberPool(Uuid={Uuid})";
+}

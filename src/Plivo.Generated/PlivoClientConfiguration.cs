@@ -1,0 +1,39 @@
+using System;
+
+namespace Plivo.Generated;
+
+/// <summary>
+/// What every generated client needs beside its <see cref="System.Net.Http.HttpClient"/>: the credentials, the base URL
+/// and the User-Agent. NSwag passes it to <see cref="PlivoClientBase"/> (its <c>configurationClass</c> setting).
+/// </summary>
+public sealed class PlivoClientConfiguration
+{
+    /// <summary>Creates the configuration from credentials and options (validated here).</summary>
+    /// <param name="credentials">The account's Auth ID and Auth Token.</param>
+    /// <param name="options">The client settings; null takes the defaults.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="credentials"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
+    public PlivoClientConfiguration(PlivoCredentials credentials, PlivoClientOptions? options = null)
+    {
+        Credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
+        var copy = options?.Clone() ?? new PlivoClientOptions();
+        copy.Validate();
+        Options = copy;
+        UserAgent = Generated.UserAgent.Create(copy.UserAgentSuffix);
+    }
+
+    /// <summary>The account's credentials.</summary>
+    public PlivoCredentials Credentials { get; }
+
+    /// <summary>A private copy of the options this configuration was built from.</summary>
+    internal PlivoClientOptions Options { get; }
+
+    /// <summary>The base URL every path is resolved under, always ending in "/".</summary>
+    public string BaseUrl => Options.BaseUrl.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? Options.BaseUrl.AbsoluteUri : Options.BaseUrl.AbsoluteUri + "/";
+
+    /// <summary>The User-Agent header every request carries.</summary>
+    public string UserAgent { get; }
+
+    /// <summary>Shows the Auth ID, base URL and User-Agent; never the token.</summary>
+    public override string ToString() => $"PlivoClientConfiguration(AuthId={Credentials.AuthId}, BaseUrl={BaseUrl}, UserAgent={UserAgent})";
+}

@@ -1,0 +1,72 @@
+using System;
+using System.Net.Http.Headers;
+using System.Text;
+
+namespace Plivo.Generated;
+
+/// <summary>
+/// A Plivo account's Auth ID and Auth Token. The token is kept only as the ready-made Basic authorization value and is
+/// never shown: <see cref="ToString"/> prints the Auth ID alone.
+/// </summary>
+public sealed class PlivoCredentials
+{
+    /// <summary>The environment variable <see cref="FromEnvironment"/> reads the Auth ID from.</summary>
+    public const string AuthIdVariable = "PLIVO_AUTH_ID";
+
+    /// <summary>The environment variable <see cref="FromEnvironment"/> reads the Auth Token from.</summary>
+    public const string AuthTokenVariable = "PLIVO_AUTH_TOKEN";
+
+    // base64(authId:authToken), computed once: every request reuses it.
+    private readonly string _basicParameter;
+
+    /// <summary>Creates credentials from an Auth ID and an Auth Token.</summary>
+    /// <param name="authId">The account's Auth ID (the Basic auth user, and part of every path).</param>
+    /// <param name="authToken">The account's Auth Token (the Basic auth password).</param>
+    /// <exception cref="ArgumentNullException">Either value is null.</exception>
+    /// <exception cref="ArgumentException">Either value is empty or whitespace, or the Auth ID holds a character a URL path or the Basic scheme cannot carry.</exception>
+    public PlivoCredentials(string authId, string authToken)
+    {
+        ArgumentChecks.NotBlank(authId, nameof(authId));
+        ArgumentChecks.NotBlank(authToken, nameof(authToken));
+        foreach (var c in authId)
+        {
+            if (!(c is >= 'A' and <= 'Z' || c is >= 'a' and <= 'z' || c is >= '0' and <= '9' || c == '_' || c == '-'))
+            {
+                throw new ArgumentException("The Auth ID may hold only letters, digits, '_' and '-'.", nameof(authId));
+            }
+        }
+
+        AuthId = authId;
+        _basicParameter = Convert.ToBase64String(Encoding.UTF8.GetBytes(authId + ":" + authToken));
+    }
+
+    /// <summary>The account's Auth ID.</summary>
+    public string AuthId { get; }
+
+    /// <summary>Reads the credentials from <c>PLIVO_AUTH_ID</c> and <c>PLIVO_AUTH_TOKEN</c>.</summary>
+    /// <exception cref="InvalidOperationException">Either variable is missing or blank; the message names it.</exception>
+    public static PlivoCredentials FromEnvironment()
+    {
+        var authId = Environment.GetEnvironmentVariable(AuthIdVariable);
+        var authToken = Environment.GetEnvironmentVariable(AuthTokenVariable);
+        if (string.IsNullOrWhiteSpace(authId))
+        {
+            throw new InvalidOperationException(
+                $"The environment variable {AuthIdVariable} is not set: set it (and {AuthTokenVariable}) or pass the Auth ID and Auth Token to the constructor.");
+        }
+
+        if (string.IsNullOrWhiteSpace(authToken))
+        {
+            throw new InvalidOperationException(
+                $"The environment variable {AuthTokenVariable} is not set: set it or pass the Auth ID and Auth Token to the constructor.");
+        }
+
+        return new PlivoCredentials(authId!, authToken!);
+    }
+
+    /// <summary>The <c>Authorization</c> header value every request carries: <c>Basic base64(authId:authToken)</c>.</summary>
+    internal AuthenticationHeaderValue CreateAuthorizationHeader() => new("Basic", _basicParameter);
+
+    /// <summary>Shows the Auth ID only; the token is never printed.</summary>
+    public override string ToString() => $"PlivoCredentials(AuthId={AuthId}, AuthToken=***)";
+}

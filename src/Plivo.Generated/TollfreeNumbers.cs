@@ -1,0 +1,114 @@
+using System;
+using System.Collections.Generic;
+using System.Runtime.CompilerServices;
+using System.Threading;
+using System.Threading.Tasks;
+
+namespace Plivo.Generated;
+
+/// <summary>The toll-free numbers of one number pool, reached as <c>pool.Tollfree</c>. Every argument is checked before a request is sent.</summary>
+public sealed class TollfreeNumbers
+{
+    private readonly PlivoApi _api;
+    private readonly Guid _poolUuid;
+
+    internal TollfreeNumbers(PlivoApi api, Guid poolUuid)
+    {
+        _api = api;
+        _poolUuid = poolUuid;
+    }
+
+    /// <summary>Adds a toll-free number the account owns to the pool (sends <c>{"rent": false}</c>, plus the service when given).</summary>
+    /// <param name="tollfreeNumber">The number, E.164 without "+": ASCII digits only, such as <c>18772209942</c>.</param>
+    /// <param name="service">The service to add it for (<c>sms</c> or <c>mms</c>); null leaves it to Plivo.</param>
+    /// <param name="cancellationToken">Ends the call early.</param>
+    /// <returns>The number as it now stands in the pool.</returns>
+    /// <exception cref="ArgumentException">A value is null, empty or malformed; the exception names it and nothing is sent.</exception>
+    /// <exception cref="PlivoRestException">Plivo or the network failed; see its <c>StatusCode</c>, <c>ApiId</c> and <c>Error</c>.</exception>
+    public Task<TollfreeNumber> AddAsync(string tollfreeNumber, NumberService? service = null, CancellationToken cancellationToken = default)
+    {
+        var number = ArgumentChecks.TollfreeNumber(tollfreeNumber, nameof(tollfreeNumber));
+        if (service is { } s && !Enum.IsDefined(typeof(NumberService), s))
+        {
+            throw new ArgumentOutOfRangeException(nameof(service), s, "The service must be NumberService.Sms or NumberService.Mms.");
+        }
+
+        var body = new TollfreeAddRequest { Rent = false, Service = service };
+        return _api.TollfreeClient.AddAsync(_api.AuthId, _poolUuid, number, body, cancellationToken);
+    }
+
+    /// <summary>Finds a toll-free number in the pool.</summary>
+    /// <param name="tollfreeNumber">The number, E.164 without "+": ASCII digits only.</param>
+    /// <param name="cancellationToken">Ends the call early.</param>
+    /// <returns>The number as it stands in the pool.</returns>
+    /// <exception cref="ArgumentException">The number is null, empty or malformed; nothing is sent.</exception>
+    /// <exception cref="PlivoRestException">Plivo or the network failed (404 when the number is not in the pool).</exception>
+    public Task<TollfreeNumber> FindAsync(string tollfreeNumber, CancellationToken cancellationToken = default)
+    {
+        var number = ArgumentChecks.TollfreeNumber(tollfreeNumber, nameof(tollfreeNumber));
+        return _api.TollfreeClient.FindAsync(_api.AuthId, _poolUuid, number, cancellationToken);
+    }
+
+    /// <summary>Lists one page of the pool's toll-free numbers.</summary>
+    /// <param name="limit">The page size, 1 to 20; null leaves Plivo's default (20).</param>
+    /// <param name="offset">How many numbers to skip, 0 or more; null means 0.</param>
+    /// <param name="cancellationToken">Ends the call early.</param>
+    /// <returns>The page, with <c>Meta.Next</c> null on the last one.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">The limit or offset is out of range; nothing is sent.</exception>
+    /// <exception cref="PlivoRestException">Plivo or the network failed.</exception>
+    public Task<TollfreeNumberList> ListAsync(int? limit = null, int? offset = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentChecks.PageSize(limit, nameof(limit));
+        ArgumentChecks.Offset(offset, nameof(offset));
+        return _api.TollfreeClient.ListAsync(_api.AuthId, _poolUuid, limit, offset, cancellationToken);
+    }
+
+    /// <summary>Every toll-free number in the pool, fetched page by page (limit/offset) until <c>meta.next</c> is empty.</summary>
+    /// <param name="pageSize">How many numbers each request asks for, 1 to 20.</param>
+    /// <param name="cancellationToken">Ends the enumeration early.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is out of range; nothing is sent.</exception>
+    /// <exception cref="PlivoRestException">Plivo or the network failed while fetching a page.</exception>
+    public IAsyncEnumerable<TollfreeNumber> ListAllAsync(int pageSize = ArgumentChecks.MaxPageSize, CancellationToken cancellationToken = default)
+    {
+        ArgumentChecks.PageSize(pageSize, nameof(pageSize));
+        return ListAllPagesAsync(pageSize, cancellationToken);
+    }
+
+    private async IAsyncEnumerable<TollfreeNumber> ListAllPagesAsync(int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var offset = 0;
+        while (true)
+        {
+            var page = await _api.TollfreeClient.ListAsync(_api.AuthId, _poolUuid, pageSize, offset, cancellationToken).ConfigureAwait(false);
+            var objects = page.Objects ?? (IList<TollfreeNumber>)Array.Empty<TollfreeNumber>();
+            foreach (var number in objects)
+            {
+                yield return number;
+            }
+
+            // An empty page ends the walk too, so a server that keeps sending "next" cannot loop us forever.
+            if (string.IsNullOrEmpty(page.Meta?.Next) || objects.Count == 0)
+            {
+                yield break;
+            }
+
+            offset += objects.Count;
+        }
+    }
+
+    /// <summary>Removes a toll-free number from the pool.</summary>
+    /// <param name="tollfreeNumber">The number, E.164 without "+": ASCII digits only.</param>
+    /// <param name="unrent">Also release the number from the account (sent as <c>?unrent=true</c>; omitted when false).</param>
+    /// <param name="cancellationToken">Ends the call early.</param>
+    /// <returns>Plivo's answer; <c>Response</c> is <c>success</c>.</returns>
+    /// <exception cref="ArgumentException">The number is null, empty or malformed; nothing is sent.</exception>
+    /// <exception cref="PlivoRestException">Plivo or the network failed (404 when the number is not in the pool).</exception>
+    public Task<RemoveResult> RemoveAsync(string tollfreeNumber, bool unrent = false, CancellationToken cancellationToken = default)
+    {
+        var number = ArgumentChecks.TollfreeNumber(tollfreeNumber, nameof(tollfreeNumber));
+        return _api.TollfreeClient.RemoveAsync(_api.AuthId, _poolUuid, number, unrent ? true : null, cancellationToken);
+    }
+
+    /// <summary>Shows the pool this belongs to.</summary>
+    public override string ToString() => $"TollfreeNumbers(NumberPool={_poolUuid:D})";
+}
