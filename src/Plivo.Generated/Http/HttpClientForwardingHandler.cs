@@ -18,10 +18,23 @@ internal sealed class HttpClientForwardingHandler : HttpMessageHandler
     }
 
     protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken) =>
-        _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        // HttpClient refuses a message another HttpClient already sent, so the caller's client gets a copy.
+        _client.SendAsync(Copy(request), HttpCompletionOption.ResponseHeadersRead, cancellationToken);
 
     // Never disposes the caller's client: the caller owns it.
     protected override void Dispose(bool disposing)
     {
+    }
+
+    /// <summary>Same method, URI, version, headers and (shared, still owned by the original) content.</summary>
+    private static HttpRequestMessage Copy(HttpRequestMessage request)
+    {
+        var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version, Content = request.Content };
+        foreach (var header in request.Headers)
+        {
+            copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        return copy;
     }
 }
