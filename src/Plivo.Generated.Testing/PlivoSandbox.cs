@@ -41,22 +41,39 @@ public sealed class PlivoSandbox : IDisposable
         AuthId = authId;
         AuthToken = authToken;
         _router = new SandboxRouter(_state, authId, authToken);
-        var port = FreeLoopbackPort();
-        _server = WireMockServer.Start(new WireMockServerSettings
-        {
-            Urls = new[] { $"http://127.0.0.1:{port}" },
-            StartAdminInterface = false,
-            ReadStaticMappings = false,
-            Logger = new WireMockNullLogger(),
-            // The sandbox keeps its own record (Requests); WireMock's log only needs to stay small.
-            MaxRequestLogCount = 16,
-            // Keep the body as the text that arrived, whatever its content type.
-            DisableJsonBodyParsing = true,
-        });
+        (_server, var port) = StartOnFreeLoopbackPort();
         _server
             .Given(Request.Create().UsingAnyMethod().WithPath(_ => true))
             .RespondWith(Response.Create().WithCallback(Respond));
         BaseUrl = new Uri($"http://127.0.0.1:{port}/v1/");
+    }
+
+    private static WireMockServerSettings Settings(int port) => new()
+    {
+        Urls = new[] { $"http://127.0.0.1:{port}" },
+        StartAdminInterface = false,
+        ReadStaticMappings = false,
+        Logger = new WireMockNullLogger(),
+        // The sandbox keeps its own record (Requests); WireMock's log only needs to stay small.
+        MaxRequestLogCount = 16,
+        // Keep the body as the text that arrived, whatever its content type.
+        DisableJsonBodyParsing = true,
+    };
+
+    // Another process may take the free port between our probe and WireMock's bind: try a few ports before giving up.
+    private static (WireMockServer Server, int Port) StartOnFreeLoopbackPort()
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            var port = FreeLoopbackPort();
+            try
+            {
+                return (WireMockServer.Start(Settings(port)), port);
+            }
+            catch (Exception) when (attempt < 5)
+            {
+            }
+        }
     }
 
     /// <summary>Starts a sandbox with the given credentials, or fresh random ones (an Auth ID shaped like Plivo's).</summary>
@@ -86,11 +103,11 @@ public sealed class PlivoSandbox : IDisposable
         }
     }
 
-    /// <summary>Options pointing at this sandbox, with any other settings taken from <paramref name="options"/>.</summary>
+    /// <summary>Options pointing at this sandbox: a copy of <paramref name="options"/> (left unchanged) with the sandbox's base URL.</summary>
     /// <param name="options">Settings to start from; null takes the defaults.</param>
     public PlivoClientOptions CreateOptions(PlivoClientOptions? options = null)
     {
-        var result = options ?? new PlivoClientOptions();
+        var result = options?.Clone() ?? new PlivoClientOptions();
         result.BaseUrl = BaseUrl;
         return result;
     }
@@ -103,8 +120,31 @@ public sealed class PlivoSandbox : IDisposable
     /// <param name="name">The Powerpack's name.</param>
     /// <param name="tollfreeNumbers">Numbers already in the pool (service <c>sms</c>).</param>
     /// <returns>The uuids to reach it by.</returns>
-    public SandboxPowerpack AddPowerpack(string name = "sandbox", IEnumerable<string>? tollfreeNumbers = null) =>
-        _state.AddPowerpack(name ?? throw new ArgumentNullException(nameof(name)), tollfreeNumbers ?? Array.Empty<string>());
+    /// <exception cref="ArgumentException">A number is not a toll-free number, or appears twice.</exception>
+    public SandboxPowerpack AddPowerpack(string name = "sandbox", IEnumerable<string>? tollfreeNumbers = null)
+    {
+        if (name is null)
+        {
+            throw new ArgumentNullException(nameof(name));
+        }
+
+        var numbers = (tollfreeNumbers ?? Array.Empty<string>()).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var number in numbers)
+        {
+            if (number is null || !SandboxRouter.IsTollfreeNumber(number))
+            {
+                throw new ArgumentException($"'{number}' is not a toll-free number (2 to 15 ASCII digits, not starting with 0).", nameof(tollfreeNumbers));
+            }
+
+            if (!seen.Add(number))
+            {
+                throw new ArgumentException($"{number} appears more than once; a pool holds each number once.", nameof(tollfreeNumbers));
+            }
+        }
+
+        return _state.AddPowerpack(name, numbers);
+    }
 
     /// <summary>The numbers in a pool now, in the order they were added (empty for an unknown pool).</summary>
     /// <param name="numberPoolUuid">The pool's uuid.</param>
@@ -121,7 +161,11 @@ public sealed class PlivoSandbox : IDisposable
     }
 
     /// <summary>Stops the server.</summary>
-    public void Dispose() => _server.Stop();
+    public void Dispose()
+    {
+        _server.Stop();
+        _server.Dispose();
+    }
 
     /// <summary>Shows the base URL and Auth ID; never the token.</summary>
     public override string ToString() => $"PlivoSandbox(BaseUrl={BaseUrl}, AuthId={AuthId})";

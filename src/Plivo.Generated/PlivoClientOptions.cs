@@ -73,8 +73,8 @@ public sealed class PlivoClientOptions
         }
     }
 
-    /// <summary>A copy, so that later changes to these options do not reach a client already built from them.</summary>
-    internal PlivoClientOptions Clone() => (PlivoClientOptions)MemberwiseClone();
+    /// <summary>A copy of these options; changing one does not change the other.</summary>
+    public PlivoClientOptions Clone() => (PlivoClientOptions)MemberwiseClone();
 
     /// <summary>Shows the settings; there is nothing secret in them.</summary>
     public override string ToString() =>

@@ -86,13 +86,13 @@ public sealed class TollfreeNumbers
                 yield return number;
             }
 
-            // An empty page ends the walk too, so a server that keeps sending "next" cannot loop us forever.
-            if (string.IsNullOrEmpty(page.Meta?.Next) || objects.Count == 0)
+            offset += objects.Count;
+
+            // An empty page, or reaching total_count, ends the walk too: a server that keeps sending "next" cannot loop us forever.
+            if (string.IsNullOrEmpty(page.Meta?.Next) || objects.Count == 0 || offset >= page.Meta?.TotalCount)
             {
                 yield break;
             }
-
-            offset += objects.Count;
         }
     }
 

@@ -220,4 +220,21 @@ public class RequestShapeTests : WireMockTestBase
         Assert.That(Received.Select(e => e.RequestMessage!.RawQuery!.TrimStart('?')),
             Is.EqualTo(new[] { "limit=2&offset=0", "limit=2&offset=2", "limit=2&offset=4" }));
     }
+
+    [Test]
+    public async Task List_all_stops_at_total_count_even_if_the_server_ignores_offset_and_keeps_sending_next()
+    {
+        // A misbehaving server: always the same full page, always a "next".
+        Server.Given(Request.Create().UsingGet().WithPath(PoolPath)).RespondWith(Response.Create().WithStatusCode(200).WithBody(
+            $$"""{"api_id":"a","meta":{"limit":2,"next":"{{PoolPath}}?limit=2&offset=2","offset":0,"previous":null,"total_count":4},"objects":[{{AddExample}},{{AddExample}}]}"""));
+
+        var count = 0;
+        await foreach (var _ in Api.NumberPool(PoolUuid).Tollfree.ListAllAsync(pageSize: 2))
+        {
+            Assert.That(++count, Is.LessThanOrEqualTo(4), "the walk must end at total_count");
+        }
+
+        Assert.That(count, Is.EqualTo(4));
+        Assert.That(Received, Has.Length.EqualTo(2));
+    }
 }
