@@ -12,12 +12,20 @@ public sealed class PlivoClientConfiguration
     /// <param name="credentials">The account's Auth ID and Auth Token.</param>
     /// <param name="options">The client settings; null takes the defaults.</param>
     /// <exception cref="ArgumentNullException"><paramref name="credentials"/> is null.</exception>
-    /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
+    /// <exception cref="ArgumentException">An option is invalid, or the Auth ID is not shaped like Plivo's (see <see cref="PlivoClientOptions.AllowAnyAuthIdFormat"/>); the message names it.</exception>
     public PlivoClientConfiguration(PlivoCredentials credentials, PlivoClientOptions? options = null)
     {
         Credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
         var copy = options?.Clone() ?? new PlivoClientOptions();
         copy.Validate();
+        if (!copy.AllowAnyAuthIdFormat && !credentials.HasPlivoAuthIdFormat)
+        {
+            throw new ArgumentException(
+                $"The Auth ID '{credentials.AuthId}' is not shaped like Plivo's (20 characters: MA or SA, then capital letters and digits). " +
+                "Check it, or set PlivoClientOptions.AllowAnyAuthIdFormat for a test account.",
+                "authId");
+        }
+
         Options = copy;
         UserAgent = Generated.UserAgent.Create(copy.UserAgentSuffix);
     }

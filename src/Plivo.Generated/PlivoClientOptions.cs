@@ -1,5 +1,6 @@
 using System;
 using System.Threading;
+using Microsoft.Extensions.Logging;
 
 namespace Plivo.Generated;
 
@@ -9,8 +10,11 @@ public sealed class PlivoClientOptions
     /// <summary>Plivo's production API.</summary>
     public static readonly Uri DefaultBaseUrl = new("https://api.plivo.com/v1/");
 
-    /// <summary>The default for <see cref="Timeout"/>.</summary>
-    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(30);
+    /// <summary>The default for <see cref="Timeout"/>, the deadline of a whole call.</summary>
+    public static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
+
+    /// <summary>The default for <see cref="AttemptTimeout"/>.</summary>
+    public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>
     /// Where the API lives; every path is resolved under it. Default <c>https://api.plivo.com/v1/</c>. It must be
@@ -19,10 +23,41 @@ public sealed class PlivoClientOptions
     public Uri BaseUrl { get; set; } = DefaultBaseUrl;
 
     /// <summary>
-    /// How long one call may take, from sending the request to reading the whole answer; then it fails with a
-    /// <see cref="PlivoRestException"/> saying it timed out. Default 30 seconds; <see cref="Timeout.InfiniteTimeSpan"/> turns it off.
+    /// The deadline of a whole call: every attempt and every wait between them. Then the call fails with a
+    /// <see cref="PlivoRestException"/> saying it timed out. Default 2 minutes; <see cref="Timeout.InfiniteTimeSpan"/> turns it off.
     /// </summary>
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
+
+    /// <summary>How long one attempt may take, from sending to reading the whole answer. Default 30 seconds; <see cref="Timeout.InfiniteTimeSpan"/> turns it off.</summary>
+    public TimeSpan AttemptTimeout { get; set; } = DefaultAttemptTimeout;
+
+    /// <summary>
+    /// How many times a failed call is tried again (0 to 10; default 3; 0 turns retries off). GET and DELETE are retried on
+    /// 408, 429, 500, 502, 503, 504, connection failures and attempt timeouts; the add (POST) only on 429 and on
+    /// connection failures that prove the request never left, because Plivo may already have added the number.
+    /// </summary>
+    public int MaxRetries { get; set; } = 3;
+
+    /// <summary>The base of the exponential backoff: the first retry waits between 1x and 2x this, the next 2x to 4x, and so on. Default 0.5 seconds.</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>The longest the backoff waits between two attempts. Default 30 seconds.</summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>The longest a <c>Retry-After</c> header (seconds or an HTTP date) is honoured for. Default 60 seconds.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Where each attempt is logged (method, path, status, duration, attempt number); null logs nothing. Never the Authorization header.</summary>
+    public ILogger? Logger { get; set; }
+
+    /// <summary>Also log request and response bodies, at Trace level only. Off by default.</summary>
+    public bool LogBodies { get; set; }
+
+    /// <summary>
+    /// Accept an Auth ID that is not shaped like Plivo's (20 characters, <c>MA</c> or <c>SA</c> then capital letters and
+    /// digits), for test accounts and fakes that use other ids. Off by default, so a mistyped id fails at construction.
+    /// </summary>
+    public bool AllowAnyAuthIdFormat { get; set; }
 
     /// <summary>Text appended to the User-Agent header, such as <c>MyApp/1.2</c>. Printable ASCII only.</summary>
     public string? UserAgentSuffix { get; set; }
@@ -56,10 +91,16 @@ public sealed class PlivoClientOptions
                 nameof(BaseUrl));
         }
 
-        if (Timeout != System.Threading.Timeout.InfiniteTimeSpan && (Timeout <= TimeSpan.Zero || Timeout.TotalMilliseconds > int.MaxValue))
+        CheckTimeout(Timeout, nameof(Timeout));
+        CheckTimeout(AttemptTimeout, nameof(AttemptTimeout));
+        if (MaxRetries is < 0 or > 10)
         {
-            throw new ArgumentOutOfRangeException(nameof(Timeout), Timeout, "PlivoClientOptions.Timeout must be positive (at most ~24 days) or Timeout.InfiniteTimeSpan.");
+            throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, "PlivoClientOptions.MaxRetries must be between 0 and 10.");
         }
+
+        CheckDelay(RetryDelay, nameof(RetryDelay));
+        CheckDelay(MaxRetryDelay, nameof(MaxRetryDelay));
+        CheckDelay(MaxRetryAfter, nameof(MaxRetryAfter));
 
         if (UserAgentSuffix is { } suffix)
         {
@@ -73,10 +114,28 @@ public sealed class PlivoClientOptions
         }
     }
 
+    private static void CheckTimeout(TimeSpan value, string name)
+    {
+        if (value != System.Threading.Timeout.InfiniteTimeSpan && (value <= TimeSpan.Zero || value.TotalMilliseconds > int.MaxValue))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"PlivoClientOptions.{name} must be positive (at most ~24 days) or Timeout.InfiniteTimeSpan.");
+        }
+    }
+
+    private static void CheckDelay(TimeSpan value, string name)
+    {
+        if (value < TimeSpan.Zero || value > TimeSpan.FromDays(1))
+        {
+            throw new ArgumentOutOfRangeException(name, value, $"PlivoClientOptions.{name} must be between 0 and 1 day.");
+        }
+    }
+
     /// <summary>A copy of these options; changing one does not change the other.</summary>
     public PlivoClientOptions Clone() => (PlivoClientOptions)MemberwiseClone();
 
     /// <summary>Shows the settings; there is nothing secret in them.</summary>
     public override string ToString() =>
-        $"PlivoClientOptions(BaseUrl={BaseUrl}, Timeout={Timeout}, UserAgentSuffix={UserAgentSuffix ?? "(none)"}, AllowInsecureHttp={AllowInsecureHttp})";
+        $"PlivoClientOptions(BaseUrl={BaseUrl}, Timeout={Timeout}, AttemptTimeout={AttemptTimeout}, MaxRetries={MaxRetries}, RetryDelay={RetryDelay}, " +
+        $"MaxRetryDelay={MaxRetryDelay}, MaxRetryAfter={MaxRetryAfter}, UserAgentSuffix={UserAgentSuffix ?? "(none)"}, AllowInsecureHttp={AllowInsecureHttp}, " +
+        $"AllowAnyAuthIdFormat={AllowAnyAuthIdFormat}, Logger={(Logger is null ? "(none)" : "set")}, LogBodies={LogBodies})";
 }

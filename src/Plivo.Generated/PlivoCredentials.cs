@@ -64,6 +64,28 @@ public sealed class PlivoCredentials
         return new PlivoCredentials(authId!, authToken!);
     }
 
+    /// <summary>True when <see cref="AuthId"/> is shaped like Plivo's: 20 characters, <c>MA</c> (account) or <c>SA</c> (subaccount), then capital letters and digits.</summary>
+    public bool HasPlivoAuthIdFormat
+    {
+        get
+        {
+            if (AuthId.Length != 20 || !(AuthId.StartsWith("MA", StringComparison.Ordinal) || AuthId.StartsWith("SA", StringComparison.Ordinal)))
+            {
+                return false;
+            }
+
+            foreach (var c in AuthId)
+            {
+                if (!(c is >= 'A' and <= 'Z' || c is >= '0' and <= '9'))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+    }
+
     /// <summary>The <c>Authorization</c> header value every request carries: <c>Basic base64(authId:authToken)</c>.</summary>
     internal AuthenticationHeaderValue CreateAuthorizationHeader() => new("Basic", _basicParameter);
 

@@ -15,8 +15,8 @@ internal static class PlivoHttpPipeline
         Wrap(options, new HttpClientForwardingHandler(callerClient));
 
     private static HttpClient Wrap(PlivoClientOptions options, HttpMessageHandler transport) =>
-        // The handler enforces the timeout (and reports it as a PlivoRestException), so the HttpClient's own is off.
-        new(new TransportFaultHandler(options.Timeout, transport), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
+        // The handler enforces the timeouts (and reports them as PlivoRestException), so the HttpClient's own is off.
+        new(new ResilientSendHandler(options, transport), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };
 
     private static HttpMessageHandler CreateTransport()
     {
