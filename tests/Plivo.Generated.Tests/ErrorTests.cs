@@ -139,12 +139,13 @@ public class ErrorTests : WireMockTestBase
         listener.Start();
         var port = ((IPEndPoint)listener.LocalEndpoint).Port;
         listener.Stop();
-        using var api = new PlivoApi(AuthId, AuthToken, new PlivoClientOptions { BaseUrl = new Uri($"http://127.0.0.1:{port}/v1/") });
+        using var api = new PlivoApi(AuthId, AuthToken, new PlivoClientOptions { BaseUrl = new Uri($"http://127.0.0.1:{port}/v1/"), RetryDelay = TimeSpan.FromMilliseconds(1) });
 
         var e = await AssertThrowsPlivoRestException(() => api.NumberPool(PoolUuid).Tollfree.AddAsync(Number));
 
         Assert.That(e.StatusCode, Is.EqualTo(0));
-        Assert.That(e.Message, Does.StartWith("Plivo API call failed: POST "));
+        // A refused connection proves the add never left, so even the POST was tried 1 + 3 times.
+        Assert.That(e.Message, Does.StartWith("Plivo API call failed: POST ").And.Contain("failed after 4 attempts"));
         Assert.That(e.InnerException, Is.Not.Null);
         AssertNoToken(e);
     }
@@ -153,7 +154,7 @@ public class ErrorTests : WireMockTestBase
     public async Task A_slow_answer_times_out_as_a_PlivoRestException_naming_the_timeout()
     {
         Server.Given(Request.Create().UsingGet().WithPath(NumberPath))
-            .RespondWith(Response.Create().WithStatusCode(200).WithBody(AddExample).WithDelay(TimeSpan.FromSeconds(2)));
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(AddExample).WithDelay(TimeSpan.FromSeconds(1)));
         using var api = CreateApi(new PlivoClientOptions { Timeout = TimeSpan.FromMilliseconds(300) });
 
         var e = await AssertThrowsPlivoRestException(() => api.NumberPool(PoolUuid).Tollfree.FindAsync(Number));
@@ -167,7 +168,7 @@ public class ErrorTests : WireMockTestBase
     public void The_callers_cancellation_stays_an_OperationCanceledException()
     {
         Server.Given(Request.Create().UsingGet().WithPath(NumberPath))
-            .RespondWith(Response.Create().WithStatusCode(200).WithBody(AddExample).WithDelay(TimeSpan.FromSeconds(2)));
+            .RespondWith(Response.Create().WithStatusCode(200).WithBody(AddExample).WithDelay(TimeSpan.FromSeconds(1)));
         using var cancel = new System.Threading.CancellationTokenSource(TimeSpan.FromMilliseconds(200));
 
         Assert.CatchAsync<OperationCanceledException>(() => Api.NumberPool(PoolUuid).Tollfree.FindAsync(Number, cancel.Token));

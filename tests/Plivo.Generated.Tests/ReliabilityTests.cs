@@ -1,0 +1,294 @@
+using System;
+using System.Diagnostics;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using Microsoft.Extensions.Logging;
+using NUnit.Framework;
+using Plivo.Generated.Http;
+using Plivo.Generated.Tests.Support;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+
+namespace Plivo.Generated.Tests;
+
+/// <summary>Retries, timeouts, cancellation and logging, scenario by scenario.</summary>
+public class ReliabilityTests : WireMockTestBase
+{
+    private const string Error503 = """{"api_id":"a","error":"service unavailable"}""";
+
+    private static IResponseBuilder Status(int status, string body = Error503) =>
+        Response.Create().WithStatusCode(status).WithHeader("Content-Type", "application/json").WithBody(body);
+
+    /// <summary>Answers the given responses in turn, then keeps answering the last one.</summary>
+    private void AnswerInTurn(string method, string path, params IResponseBuilder[] responses)
+    {
+        for (var i = 0; i < responses.Length; i++)
+        {
+            var mapping = Server.Given(Request.Create().UsingMethod(method).WithPath(path)).InScenario("turns");
+            mapping = i == 0 ? mapping : mapping.WhenStateIs($"after {i}");
+            if (i < responses.Length - 1)
+            {
+                mapping = mapping.WillSetStateTo($"after {i + 1}");
+            }
+
+            mapping.RespondWith(responses[i]);
+        }
+    }
+
+    private async Task<PlivoRestException> Fails(Func<Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (PlivoRestException e)
+        {
+            return e;
+        }
+
+        Assert.Fail("expected a PlivoRestException");
+        return null!;
+    }
+
+    [Test]
+    public async Task A_get_answered_503_503_then_200_succeeds_after_three_requests()
+    {
+        AnswerInTurn("GET", NumberPath, Status(503), Status(503), Status(200, AddExample));
+
+        var found = await Api.NumberPool(PoolUuid).Tollfree.FindAsync(Number);
+
+        Assert.That(found.Number, Is.EqualTo(Number));
+        Assert.That(Received, Has.Length.EqualTo(3));
+    }
+
+    [Test]
+    public async Task A_get_that_keeps_failing_is_tried_1_plus_MaxRetries_times_then_reports_the_last_status()
+    {
+        AnswerInTurn("GET", NumberPath, Status(503));
+
+        var e = await Fails(() => Api.NumberPool(PoolUuid).Tollfree.FindAsync(Number));
+
+        Assert.That(e.StatusCode, Is.EqualTo(503));
+        Assert.That(e.Error, Is.EqualTo("service unavailable"));
+        Assert.That(Received, Has.Length.EqualTo(4));
+    }
+
+    [TestCase(500)]
+    [TestCase(502)]
+    [TestCase(503)]
+    [TestCase(504)]
+    [TestCase(408)]
+    public async Task An_add_answered_with_a_server_error_is_sent_exactly_once(int status)
+    {
+        AnswerInTurn("POST", NumberPath, Status(status), Status(200, AddExample));
+
+        var e = await Fails(() => Api.NumberPool(PoolUuid).Tollfree.AddAsync(Number));
+
+        Assert.That(e.StatusCode, Is.EqualTo(status));
+        Assert.That(Received, Has.Length.EqualTo(1), "Plivo may have added the number: the add must not be repeated");
+    }
+
+    [Test]
+    public async Task An_add_answered_429_is_retried_with_an_identical_request()
+    {
+        AnswerInTurn("POST", NumberPath, Status(429).WithHeader("Retry-After", "0"), Status(200, AddExample));
+
+        var added = await Api.NumberPool(PoolUuid).Tollfree.AddAsync(Number, NumberService.Mms);
+
+        Assert.That(added.Number, Is.EqualTo(Number));
+        Assert.That(Received, Has.Length.EqualTo(2));
+        string Describe(WireMock.IRequestMessage r) =>
+            $"{r.Method} {r.Url}\n{string.Join("\n", r.Headers!.OrderBy(h => h.Key).Select(h => h.Key + ": " + string.Join(",", h.Value)))}\n\n{r.Body}";
+        Assert.That(Describe(Received[1].RequestMessage!), Is.EqualTo(Describe(Received[0].RequestMessage!)));
+        Assert.That(Received[1].RequestMessage!.Body, Does.Contain("\"mms\""));
+    }
+
+    [Test]
+    public async Task Retry_After_in_seconds_is_honoured_over_the_backoff()
+    {
+        AnswerInTurn("GET", NumberPath, Status(429).WithHeader("Retry-After", "1"), Status(200, AddExample));
+        // A backoff of 20 s would blow the 10 s deadline: only Retry-After can make this pass.
+        using var api = CreateApi(new PlivoClientOptions { RetryDelay = TimeSpan.FromSeconds(20), Timeout = TimeSpan.FromSeconds(10) });
+
+        var clock = Stopwatch.StartNew();
+        await api.NumberPool(PoolUuid).Tollfree.FindAsync(Number);
+        clock.Stop();
+
+        Assert.That(Received, Has.Length.EqualTo(2));
+        Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(950)).And.LessThan(TimeSpan.FromSeconds(5)));
+    }
+
+    [Test]
+    public async Task Retry_After_as_an_http_date_is_honoured()
+    {
+        var at = DateTimeOffset.UtcNow.AddSeconds(2).ToString("R");
+        AnswerInTurn("GET", NumberPath, Status(503).WithHeader("Retry-After", at), Status(200, AddExample));
+        using var api = CreateApi(new PlivoClientOptions { RetryDelay = TimeSpan.FromSeconds(20), Timeout = TimeSpan.FromSeconds(10) });
+
+        var clock = Stopwatch.StartNew();
+        await api.NumberPool(PoolUuid).Tollfree.FindAsync(Number);
+
+        Assert.That(Received, Has.Length.EqualTo(2));
+        Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(500)).And.LessThan(TimeSpan.FromSeconds(5)));
+    }
+
+    [Test]
+    public void Retry_After_is_capped_by_MaxRetryAfter()
+    {
+        using var response = new System.Net.Http.HttpResponseMessage(System.Net.HttpStatusCode.TooManyRequests);
+        response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromHours(1));
+
+        Assert.That(RetryPolicy.RetryAfter(response, TimeSpan.FromSeconds(60)), Is.EqualTo(TimeSpan.FromSeconds(60)));
+        Assert.That(RetryPolicy.RetryAfter(null, TimeSpan.FromSeconds(60)), Is.Null);
+    }
+
+    [Test]
+    public void The_backoff_grows_exponentially_with_jitter_and_is_capped()
+    {
+        var first = Enumerable.Range(0, 200).Select(_ => RetryPolicy.Backoff(0, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30))).ToArray();
+        var second = Enumerable.Range(0, 200).Select(_ => RetryPolicy.Backoff(1, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30))).ToArray();
+
+        Assert.That(first, Is.All.InRange(TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(1000)));
+        Assert.That(second, Is.All.InRange(TimeSpan.FromMilliseconds(1000), TimeSpan.FromMilliseconds(2000)));
+        Assert.That(first.Distinct().Count(), Is.GreaterThan(50), "jitter spreads the delays");
+        Assert.That(RetryPolicy.Backoff(10, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30)), Is.EqualTo(TimeSpan.FromSeconds(30)));
+    }
+
+    [Test]
+    public async Task MaxRetries_0_turns_retries_off()
+    {
+        AnswerInTurn("GET", NumberPath, Status(503), Status(200, AddExample));
+        using var api = CreateApi(new PlivoClientOptions { MaxRetries = 0 });
+
+        var e = await Fails(() => api.NumberPool(PoolUuid).Tollfree.FindAsync(Number));
+
+        Assert.That(e.StatusCode, Is.EqualTo(503));
+        Assert.That(Received, Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    public async Task A_slow_get_is_retried_after_each_attempt_timeout_and_then_reported()
+    {
+        using var silent = RawTcpServer.Hanging();
+        using var api = new PlivoApi(AuthId, AuthToken, new PlivoClientOptions { BaseUrl = silent.BaseUrl, AttemptTimeout = TimeSpan.FromMilliseconds(200), MaxRetries = 2, RetryDelay = TimeSpan.FromMilliseconds(1) });
+
+        var e = await Fails(() => api.NumberPool(PoolUuid).Tollfree.FindAsync(Number));
+
+        Assert.That(e.StatusCode, Is.EqualTo(0));
+        Assert.That(e.Message, Does.Contain("timed out").And.Contain("AttemptTimeout").And.Contain("3 attempts"));
+        Assert.That(silent.Requests, Is.EqualTo(3));
+    }
+
+    [Test]
+    public async Task A_slow_add_is_not_retried_after_its_attempt_timeout()
+    {
+        using var silent = RawTcpServer.Hanging();
+        using var api = new PlivoApi(AuthId, AuthToken, new PlivoClientOptions { BaseUrl = silent.BaseUrl, AttemptTimeout = TimeSpan.FromMilliseconds(200), RetryDelay = TimeSpan.FromMilliseconds(1) });
+
+        var e = await Fails(() => api.NumberPool(PoolUuid).Tollfree.AddAsync(Number));
+
+        Assert.That(e.Message, Does.Contain("timed out").And.Contain("1 attempt"));
+        await Task.Delay(300);
+        Assert.That(silent.Requests, Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task The_overall_deadline_ends_the_call_even_while_it_waits_to_retry()
+    {
+        AnswerInTurn("GET", NumberPath, Status(503).WithHeader("Retry-After", "5"));
+        using var api = CreateApi(new PlivoClientOptions { Timeout = TimeSpan.FromMilliseconds(700) });
+
+        var clock = Stopwatch.StartNew();
+        var e = await Fails(() => api.NumberPool(PoolUuid).Tollfree.FindAsync(Number));
+
+        Assert.That(e.StatusCode, Is.EqualTo(0));
+        Assert.That(e.Message, Does.Contain("timed out after 0.7 s (PlivoClientOptions.Timeout); 1 attempt"));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(3)));
+        Assert.That(Received, Has.Length.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Cancelling_during_the_backoff_stops_promptly_and_sends_nothing_more()
+    {
+        AnswerInTurn("GET", NumberPath, Status(503).WithHeader("Retry-After", "10"), Status(200, AddExample));
+        using var cancel = new CancellationTokenSource();
+        var call = Api.NumberPool(PoolUuid).Tollfree.FindAsync(Number, cancel.Token);
+        while (Server.LogEntries.Count() == 0)
+        {
+            await Task.Delay(10);
+        }
+
+        await Task.Delay(100); // now inside the 10 s wait
+        var clock = Stopwatch.StartNew();
+        cancel.Cancel();
+        Assert.CatchAsync<OperationCanceledException>(async () => await call);
+        clock.Stop();
+
+        await Task.Delay(200);
+        Assert.That(Received, Has.Length.EqualTo(1), "no attempt after cancellation");
+        // The contract is 100 ms; the bound leaves room for a loaded CI machine. Typical figure: a few ms.
+        TestContext.Out.WriteLine($"cancellation took {clock.Elapsed.TotalMilliseconds:0.0} ms");
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromMilliseconds(100)));
+    }
+
+    [Test]
+    public async Task Each_attempt_is_logged_once_with_method_path_status_duration_and_number_and_never_the_credentials()
+    {
+        AnswerInTurn("GET", NumberPath, Status(503), Status(503), Status(200, AddExample));
+        var logger = new ListLogger();
+        using var api = CreateApi(new PlivoClientOptions { RetryDelay = TimeSpan.FromMilliseconds(1), Logger = logger });
+
+        await api.NumberPool(PoolUuid).Tollfree.FindAsync(Number);
+
+        var lines = logger.Lines.ToArray();
+        Assert.That(lines.Select(l => l.Text), Is.EqualTo(new[]
+        {
+            $"Plivo GET {NumberPath} answered 503 in",
+            $"Plivo GET {NumberPath} answered 503 in",
+            $"Plivo GET {NumberPath} answered 200 in",
+        }).Using<string, string>((actual, prefix) => actual.StartsWith(prefix, StringComparison.Ordinal)));
+        Assert.That(lines.Select(l => l.Text), Has.Exactly(1).EndsWith("(attempt 1)").And.Exactly(1).EndsWith("(attempt 3)"));
+        Assert.That(lines.Select(l => l.Text), Has.All.Match(@" in \d+\.\d ms \(attempt \d\)$"));
+        Assert.That(lines.Select(l => l.Level), Is.EqualTo(new[] { LogLevel.Warning, LogLevel.Warning, LogLevel.Information }));
+        var secrets = new[] { AuthToken, ExpectedAuthorization.Substring(6), "Authorization" };
+        Assert.That(lines.Select(l => l.Text), Has.None.Matches<string>(t => secrets.Any(t.Contains)));
+    }
+
+    [Test]
+    public async Task A_failed_attempt_is_logged_with_what_failed()
+    {
+        using var dropping = RawTcpServer.Dropping();
+        var logger = new ListLogger();
+        using var api = new PlivoApi(AuthId, AuthToken, new PlivoClientOptions { BaseUrl = dropping.BaseUrl, MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(1), Logger = logger });
+
+        await Fails(() => api.NumberPool(PoolUuid).Tollfree.FindAsync(Number));
+
+        Assert.That(logger.Lines.Select(l => l.Text).ToArray(), Has.Length.EqualTo(2).And.All.StartsWith($"Plivo GET {NumberPath} failed (HttpRequestException"));
+        // .NET's SocketsHttpHandler itself re-sends a request whose connection closed before any byte of an answer
+        // (it takes that for a stale pooled connection), so the peer sees more arrivals than our two attempts.
+        Assert.That(dropping.Requests, Is.GreaterThanOrEqualTo(2));
+    }
+
+    [TestCase(true, LogLevel.Trace, true)]
+    [TestCase(false, LogLevel.Trace, false)]
+    [TestCase(true, LogLevel.Debug, false)]
+    public async Task Bodies_are_logged_only_at_Trace_and_only_when_asked(bool logBodies, LogLevel minimum, bool expectBodies)
+    {
+        AnswerInTurn("POST", NumberPath, Status(200, AddExample));
+        var logger = new ListLogger { MinimumLevel = minimum };
+        using var api = CreateApi(new PlivoClientOptions { Logger = logger, LogBodies = logBodies });
+
+        await api.NumberPool(PoolUuid).Tollfree.AddAsync(Number);
+
+        var bodyLines = logger.Lines.Where(l => l.Text.Contains("request body")).ToArray();
+        Assert.That(bodyLines, expectBodies ? Has.Length.EqualTo(1) : Is.Empty);
+        if (expectBodies)
+        {
+            Assert.That(bodyLines[0].Level, Is.EqualTo(LogLevel.Trace));
+            Assert.That(bodyLines[0].Text, Does.Contain("{\"rent\":false}").And.Contain("\"country_iso2\""));
+        }
+
+        Assert.That(logger.Lines.Select(l => l.Text), Has.None.Contains(AuthToken));
+    }
+}
