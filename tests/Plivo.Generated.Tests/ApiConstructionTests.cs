@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
@@ -53,6 +54,42 @@ public class ApiConstructionTests : WireMockTestBase
 
         // An explicit opt-in is honoured.
         Assert.DoesNotThrow(() => new PlivoApi(AuthId, AuthToken, new PlivoClientOptions { BaseUrl = new Uri("http://api.example.com/v1/"), AllowInsecureHttp = true }).Dispose());
+    }
+
+    [TestCase("MA123")]
+    [TestCase("XAZDQ1ZJI0NDFMNZA0ZT")]
+    [TestCase("mazdq1zji0ndfmnza0zt")]
+    [TestCase("MAZDQ1ZJI0NDFMNZA0ZTX")]
+    public void An_auth_id_not_shaped_like_Plivos_is_refused_unless_allowed(string authId)
+    {
+        var e = Assert.Throws<ArgumentException>(() => new PlivoApi(authId, AuthToken, new PlivoClientOptions { BaseUrl = BaseUrl }).Dispose());
+        Assert.That(e!.ParamName, Is.EqualTo("authId"));
+        Assert.That(e.Message, Does.Contain(authId).And.Contain("AllowAnyAuthIdFormat").And.Not.Contain(AuthToken));
+
+        Assert.DoesNotThrow(() => new PlivoApi(authId, AuthToken, new PlivoClientOptions { BaseUrl = BaseUrl, AllowAnyAuthIdFormat = true }).Dispose());
+    }
+
+    [TestCase("SAZDQ1ZJI0NDFMNZA0ZT")]
+    [TestCase("MAZDQ1ZJI0NDFMNZA0ZT")]
+    public void Account_and_subaccount_auth_ids_are_accepted(string authId) =>
+        Assert.DoesNotThrow(() => new PlivoApi(authId, AuthToken, new PlivoClientOptions { BaseUrl = BaseUrl }).Dispose());
+
+    public static IEnumerable<TestCaseData> BadRetryOptions()
+    {
+        yield return new TestCaseData(new PlivoClientOptions { MaxRetries = -1 }, "MaxRetries");
+        yield return new TestCaseData(new PlivoClientOptions { MaxRetries = 11 }, "MaxRetries");
+        yield return new TestCaseData(new PlivoClientOptions { AttemptTimeout = TimeSpan.Zero }, "AttemptTimeout");
+        yield return new TestCaseData(new PlivoClientOptions { RetryDelay = TimeSpan.FromSeconds(-1) }, "RetryDelay");
+        yield return new TestCaseData(new PlivoClientOptions { MaxRetryDelay = TimeSpan.FromDays(2) }, "MaxRetryDelay");
+        yield return new TestCaseData(new PlivoClientOptions { MaxRetryAfter = TimeSpan.FromSeconds(-5) }, "MaxRetryAfter");
+    }
+
+    [TestCaseSource(nameof(BadRetryOptions))]
+    public void A_retry_or_timeout_option_out_of_range_is_refused_naming_it(PlivoClientOptions options, string name)
+    {
+        options.BaseUrl = BaseUrl;
+        var e = Assert.Catch<ArgumentException>(() => new PlivoApi(AuthId, AuthToken, options).Dispose());
+        Assert.That(e!.ParamName, Is.EqualTo(name));
     }
 
     [TestCase(0)]

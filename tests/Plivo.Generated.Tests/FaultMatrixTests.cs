@@ -163,6 +163,23 @@ public class FaultMatrixTests : WireMockTestBase
     }
 
     [Test]
+    public async Task A_connection_dropped_before_any_answer([Values] Operation operation)
+    {
+        using var dropping = RawTcpServer.Dropping();
+        using var api = MatrixApi(dropping.BaseUrl);
+
+        var e = await OnlyPlivoRestException(api, operation);
+
+        // The request may have reached Plivo: only idempotent operations are tried again.
+        var attempts = IsIdempotent(operation) ? 1 + MaxRetries : 1;
+        Assert.That(e.StatusCode, Is.EqualTo(0));
+        Assert.That(e.Message, Does.Contain(attempts == 1 ? "failed after 1 attempt:" : $"failed after {attempts} attempts:"));
+        // The add reached the peer exactly once. For GET/DELETE, .NET's SocketsHttpHandler also re-sends a request whose
+        // connection closed before any byte of an answer, so the peer sees more arrivals than our attempts.
+        Assert.That(dropping.Requests, IsIdempotent(operation) ? Is.GreaterThanOrEqualTo(attempts) : Is.EqualTo(1));
+    }
+
+    [Test]
     public async Task A_closed_port([Values] Operation operation)
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
