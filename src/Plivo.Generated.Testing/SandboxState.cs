@@ -9,7 +9,7 @@ internal sealed class SandboxState
 {
     private readonly object _gate = new();
     private readonly Dictionary<Guid, PowerpackRecord> _powerpacks = new();
-    private readonly Dictionary<Guid, List<NumberRecord>> _pools = new();
+    private readonly Dictionary<Guid, Pool> _pools = new();
 
     public SandboxPowerpack AddPowerpack(string name, IEnumerable<string> numbers)
     {
@@ -17,11 +17,11 @@ internal sealed class SandboxState
         lock (_gate)
         {
             _powerpacks.Add(record.Uuid, record);
-            var pool = new List<NumberRecord>();
+            var pool = new Pool();
             _pools.Add(record.PoolUuid, pool);
             foreach (var number in numbers)
             {
-                pool.Add(new NumberRecord(number, "sms", DateTime.UtcNow.Date));
+                pool.TryAdd(new NumberRecord(number, "sms", DateTime.UtcNow.Date));
             }
         }
 
@@ -36,14 +36,6 @@ internal sealed class SandboxState
         }
     }
 
-    public bool PoolExists(Guid pool)
-    {
-        lock (_gate)
-        {
-            return _pools.ContainsKey(pool);
-        }
-    }
-
     /// <summary>Adds the number; null when the pool does not exist, false when the number is already in it.</summary>
     public (bool? Added, NumberRecord? Record) Add(Guid pool, string number, string service)
     {
@@ -54,14 +46,8 @@ internal sealed class SandboxState
                 return (null, null);
             }
 
-            if (numbers.Any(n => n.Number == number))
-            {
-                return (false, null);
-            }
-
             var record = new NumberRecord(number, service, DateTime.UtcNow.Date);
-            numbers.Add(record);
-            return (true, record);
+            return numbers.TryAdd(record) ? (true, record) : (false, null);
         }
     }
 
@@ -69,7 +55,7 @@ internal sealed class SandboxState
     {
         lock (_gate)
         {
-            return _pools.TryGetValue(pool, out var numbers) ? numbers.FirstOrDefault(n => n.Number == number) : null;
+            return _pools.TryGetValue(pool, out var numbers) ? numbers.Find(number) : null;
         }
     }
 
@@ -83,7 +69,7 @@ internal sealed class SandboxState
                 return null;
             }
 
-            return (numbers.Skip(offset).Take(limit).ToList(), numbers.Count);
+            return (numbers.InOrder.Skip(offset).Take(limit).ToList(), numbers.InOrder.Count);
         }
     }
 
@@ -91,7 +77,7 @@ internal sealed class SandboxState
     {
         lock (_gate)
         {
-            return _pools.TryGetValue(pool, out var numbers) && numbers.RemoveAll(n => n.Number == number) > 0;
+            return _pools.TryGetValue(pool, out var numbers) && numbers.Remove(number);
         }
     }
 
@@ -99,7 +85,41 @@ internal sealed class SandboxState
     {
         lock (_gate)
         {
-            return _pools.TryGetValue(pool, out var numbers) ? numbers.Select(n => n.Number).ToList() : Array.Empty<string>();
+            return _pools.TryGetValue(pool, out var numbers) ? numbers.InOrder.Select(n => n.Number).ToList() : Array.Empty<string>();
+        }
+    }
+
+    /// <summary>A pool's numbers in the order they were added, indexed by number so add and find stay O(1) under load.</summary>
+    private sealed class Pool
+    {
+        private readonly Dictionary<string, NumberRecord> _byNumber = new(StringComparer.Ordinal);
+
+        public List<NumberRecord> InOrder { get; } = new();
+
+        public bool TryAdd(NumberRecord record)
+        {
+            if (_byNumber.ContainsKey(record.Number))
+            {
+                return false;
+            }
+
+            _byNumber.Add(record.Number, record);
+            InOrder.Add(record);
+            return true;
+        }
+
+        public NumberRecord? Find(string number) => _byNumber.TryGetValue(number, out var record) ? record : null;
+
+        public bool Remove(string number)
+        {
+            if (!_byNumber.TryGetValue(number, out var record))
+            {
+                return false;
+            }
+
+            _byNumber.Remove(number);
+            InOrder.Remove(record);
+            return true;
         }
     }
 }
