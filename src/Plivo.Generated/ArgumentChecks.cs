@@ -28,7 +28,8 @@ internal static class ArgumentChecks
     public static Guid Uuid(string? value, string paramName)
     {
         NotBlank(value, paramName);
-        if (!Guid.TryParseExact(value, "D", out var uuid))
+        // Guid.TryParseExact("D") also takes "+", "0x" and surrounding spaces inside the groups: check the exact shape first.
+        if (!IsUuidShape(value!) || !Guid.TryParseExact(value, "D", out var uuid))
         {
             throw new ArgumentException(
                 $"'{Printable(value!)}' is not a uuid; expected 8-4-4-4-12 hex digits such as 659c7f88-c819-46e2-8af4-2d8a84249099.",
@@ -36,6 +37,26 @@ internal static class ArgumentChecks
         }
 
         return uuid;
+    }
+
+    private static bool IsUuidShape(string value)
+    {
+        if (value.Length != 36)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < value.Length; i++)
+        {
+            var c = value[i];
+            var ok = i is 8 or 13 or 18 or 23 ? c == '-' : c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
+            if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>A toll-free number in E.164 form without "+": ASCII digits only, 2 to 15 of them, not starting with 0.</summary>

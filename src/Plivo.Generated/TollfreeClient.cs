@@ -4,6 +4,10 @@ namespace Plivo.Generated;
 /// <remarks>This file is its hand-written half: settings NSwag cannot take from nswag.json.</remarks>
 public partial class TollfreeClient
 {
+    // "$type"/"$ref" in an answer are data, not Json.NET instructions (a non-string "$type" would otherwise throw NullReferenceException).
+    static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) =>
+        settings.MetadataPropertyHandling = Newtonsoft.Json.MetadataPropertyHandling.Ignore;
+
     partial void Initialize()
     {
         BaseUrl = Configuration.BaseUrl;
