@@ -17,12 +17,15 @@ public sealed class PlivoApi : IDisposable
 {
     private readonly HttpClient _pipeline;
 
-    /// <summary>Creates the API from <c>PLIVO_AUTH_ID</c> and <c>PLIVO_AUTH_TOKEN</c>.</summary>
+    /// <summary>
+    /// Creates the API with the credentials in <paramref name="options"/> (<see cref="PlivoClientOptions.AuthId"/>,
+    /// <see cref="PlivoClientOptions.AuthToken"/>), or, when it has none, from <c>PLIVO_AUTH_ID</c> and <c>PLIVO_AUTH_TOKEN</c>.
+    /// </summary>
     /// <param name="options">Client settings; null takes the defaults.</param>
-    /// <exception cref="InvalidOperationException">A variable is missing; the message names it.</exception>
+    /// <exception cref="InvalidOperationException">A credential is missing; the message names the option or variable.</exception>
     /// <exception cref="ArgumentException">An option is invalid; the message names it.</exception>
     public PlivoApi(PlivoClientOptions? options = null)
-        : this(PlivoCredentials.FromEnvironment(), options)
+        : this(PlivoCredentials.FromOptionsOrEnvironment(options), options)
     {
     }
 

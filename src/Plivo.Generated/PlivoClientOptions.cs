@@ -17,6 +17,16 @@ public sealed class PlivoClientOptions
     public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(30);
 
     /// <summary>
+    /// The account's Auth ID, for <c>new PlivoApi(options)</c> and dependency injection (<c>Plivo:AuthId</c> in configuration).
+    /// When this or <see cref="AuthToken"/> is unset, <c>new PlivoApi(options)</c> reads <c>PLIVO_AUTH_ID</c> / <c>PLIVO_AUTH_TOKEN</c>.
+    /// Constructors that take the credentials as arguments ignore both.
+    /// </summary>
+    public string? AuthId { get; set; }
+
+    /// <summary>The account's Auth Token (see <see cref="AuthId"/>). Never shown by <see cref="ToString"/>.</summary>
+    public string? AuthToken { get; set; }
+
+    /// <summary>
     /// Where the API lives; every path is resolved under it. Default <c>https://api.plivo.com/v1/</c>. It must be
     /// <c>https</c>, unless its host is loopback (a sandbox on this machine) or <see cref="AllowInsecureHttp"/> is set.
     /// </summary>
@@ -133,9 +143,9 @@ public sealed class PlivoClientOptions
     /// <summary>A copy of these options; changing one does not change the other.</summary>
     public PlivoClientOptions Clone() => (PlivoClientOptions)MemberwiseClone();
 
-    /// <summary>Shows the settings; there is nothing secret in them.</summary>
+    /// <summary>Shows the settings, the Auth Token as <c>***</c>.</summary>
     public override string ToString() =>
-        $"PlivoClientOptions(BaseUrl={BaseUrl}, Timeout={Timeout}, AttemptTimeout={AttemptTimeout}, MaxRetries={MaxRetries}, RetryDelay={RetryDelay}, " +
+        $"PlivoClientOptions(AuthId={AuthId ?? "(not set)"}, AuthToken={(AuthToken is null ? "(not set)" : "***")}, BaseUrl={BaseUrl}, Timeout={Timeout}, AttemptTimeout={AttemptTimeout}, MaxRetries={MaxRetries}, RetryDelay={RetryDelay}, " +
         $"MaxRetryDelay={MaxRetryDelay}, MaxRetryAfter={MaxRetryAfter}, UserAgentSuffix={UserAgentSuffix ?? "(none)"}, AllowInsecureHttp={AllowInsecureHttp}, " +
         $"AllowAnyAuthIdFormat={AllowAnyAuthIdFormat}, Logger={(Logger is null ? "(none)" : "set")}, LogBodies={LogBodies})";
 }

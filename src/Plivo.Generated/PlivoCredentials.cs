@@ -86,6 +86,29 @@ public sealed class PlivoCredentials
         }
     }
 
+    /// <summary>
+    /// The credentials in <paramref name="options"/> when it carries both <see cref="PlivoClientOptions.AuthId"/> and
+    /// <see cref="PlivoClientOptions.AuthToken"/>, else <see cref="FromEnvironment"/>.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">Only one of the two is set in the options, or the environment lacks a variable; the message names it.</exception>
+    public static PlivoCredentials FromOptionsOrEnvironment(PlivoClientOptions? options)
+    {
+        var authId = options?.AuthId;
+        var authToken = options?.AuthToken;
+        if (string.IsNullOrWhiteSpace(authId) && string.IsNullOrWhiteSpace(authToken))
+        {
+            return FromEnvironment();
+        }
+
+        if (string.IsNullOrWhiteSpace(authId) || string.IsNullOrWhiteSpace(authToken))
+        {
+            throw new InvalidOperationException(
+                $"PlivoClientOptions.{(string.IsNullOrWhiteSpace(authId) ? "AuthId" : "AuthToken")} is not set: set both AuthId and AuthToken, or neither (to read {AuthIdVariable} / {AuthTokenVariable}).");
+        }
+
+        return new PlivoCredentials(authId!, authToken!);
+    }
+
     /// <summary>The <c>Authorization</c> header value every request carries: <c>Basic base64(authId:authToken)</c>.</summary>
     internal AuthenticationHeaderValue CreateAuthorizationHeader() => new("Basic", _basicParameter);
 

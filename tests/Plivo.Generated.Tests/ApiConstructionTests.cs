@@ -33,6 +33,27 @@ public class ApiConstructionTests : WireMockTestBase
         }
     }
 
+    [Test]
+    public async Task Credentials_in_the_options_win_over_the_environment()
+    {
+        AnswerFind();
+        using (new EnvironmentVariables(("PLIVO_AUTH_ID", "SAOTHEROTHEROTHEROTH"), ("PLIVO_AUTH_TOKEN", "other-token")))
+        {
+            using var api = new PlivoApi(new PlivoClientOptions { BaseUrl = BaseUrl, AuthId = AuthId, AuthToken = AuthToken });
+
+            await api.NumberPool(PoolUuid).Tollfree.FindAsync(Number);
+
+            Assert.That(Received.Single().RequestMessage!.Headers!["Authorization"].Single(), Is.EqualTo(ExpectedAuthorization));
+        }
+    }
+
+    [Test]
+    public void Only_one_credential_in_the_options_is_named()
+    {
+        var e = Assert.Throws<InvalidOperationException>(() => new PlivoApi(new PlivoClientOptions { BaseUrl = BaseUrl, AuthId = AuthId }).Dispose());
+        Assert.That(e!.Message, Does.Contain("PlivoClientOptions.AuthToken"));
+    }
+
     [TestCase(null, AuthToken, "PLIVO_AUTH_ID")]
     [TestCase(AuthId, null, "PLIVO_AUTH_TOKEN")]
     [TestCase(AuthId, "  ", "PLIVO_AUTH_TOKEN")]
@@ -171,7 +192,8 @@ public class ApiConstructionTests : WireMockTestBase
         var credentials = new PlivoCredentials(AuthId, AuthToken);
         var options = new PlivoClientOptions { BaseUrl = BaseUrl };
         var configuration = new PlivoClientConfiguration(credentials, options);
-        var texts = new[] { credentials.ToString(), options.ToString(), configuration.ToString(), Api.ToString(), Api.NumberPool(PoolUuid).ToString(), Api.NumberPool(PoolUuid).Tollfree.ToString() };
+        var withToken = new PlivoClientOptions { AuthId = AuthId, AuthToken = AuthToken };
+        var texts = new[] { credentials.ToString(), options.ToString(), withToken.ToString(), configuration.ToString(), Api.ToString(), Api.NumberPool(PoolUuid).ToString(), Api.NumberPool(PoolUuid).Tollfree.ToString() };
 
         Assert.That(texts, Has.None.Contains(AuthToken));
         Assert.That(credentials.ToString(), Does.Contain(AuthId));
