@@ -1,5 +1,5 @@
 // build.cake: thin tasks over the dotnet CLI. Run with `dotnet tool restore` once, then `dotnet cake [--target=X]`.
-//   Clean | Build | Test (default) | QuickStart | CheckIncrementalGeneration | Verify | CI
+//   Clean | Build | Test (default) | QuickStart | CheckIncrementalGeneration | Pack | PackageTest | Verify | CI
 var target = Argument("target", "Test");
 var configuration = Argument("configuration", "Debug");
 
@@ -7,6 +7,15 @@ const string Solution = "./PlivoGenerated.sln";
 const string Library = "./src/Plivo.Generated/Plivo.Generated.csproj";
 const string Spec = "./spec/plivo-numberpool.yaml";
 const string GeneratorMarker = "NSwag: generating";
+const string PackagesDir = "./artifacts/packages";
+
+// Each package and the target frameworks its lib/ must hold.
+var packages = new Dictionary<string, string[]>
+{
+    ["Plivo.Generated"] = new[] { "netstandard2.0", "net8.0", "net10.0" },
+    ["Plivo.Generated.DependencyInjection"] = new[] { "netstandard2.0", "net8.0", "net10.0" },
+    ["Plivo.Generated.Testing"] = new[] { "net8.0", "net10.0" },
+};
 
 Task("Clean")
     .Does(() => DotNetClean(Solution, new DotNetCleanSettings { Configuration = configuration }));
@@ -45,15 +54,122 @@ Task("CheckIncrementalGeneration")
     Information($"Build after a spec change: NSwag ran {runs} time(s), once per target framework.");
 });
 
+Task("Pack")
+    .Does(() =>
+{
+    CleanDirectory(PackagesDir);
+    DotNetPack(Solution, new DotNetPackSettings { Configuration = "Release", OutputDirectory = PackagesDir });
+});
+
+// A consumer outside the solution restores the packed packages by version from artifacts/packages only, builds for
+// net10.0, and runs the Version-1 and Version-2 add (and the README's xUnit snippet) against the packaged sandbox.
+Task("PackageTest")
+    .IsDependentOn("Pack")
+    .Does(() =>
+{
+    var version = XmlPeek("./Directory.Build.props", "/Project/PropertyGroup/Version");
+    foreach (var package in packages)
+    {
+        CheckPackageContents(package.Key, version, package.Value);
+    }
+
+    var work = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "plivo-consumer-" + Guid.NewGuid().ToString("N"));
+    try
+    {
+        CopyDirectory("./tests/PackageConsumer", work);
+        var feed = MakeAbsolute(Directory(PackagesDir)).FullPath;
+        var cache = System.IO.Path.Combine(System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        // Plivo.Generated* come from artifacts/packages only; everything else from nuget.org. A private package folder
+        // keeps earlier packs of the same version out; the user's cache serves the rest (it never holds our packages:
+        // only this consumer restores them).
+        System.IO.File.WriteAllText(System.IO.Path.Combine(work, "NuGet.config"), $@"<?xml version=""1.0"" encoding=""utf-8""?>
+<configuration>
+  <config><add key=""globalPackagesFolder"" value=""{work}/packages"" /></config>
+  <fallbackPackageFolders><clear /><add key=""user-cache"" value=""{cache}"" /></fallbackPackageFolders>
+  <packageSources><clear /><add key=""local"" value=""{feed}"" /><add key=""nuget.org"" value=""https://api.nuget.org/v3/index.json"" /></packageSources>
+  <packageSourceMapping>
+    <packageSource key=""local""><package pattern=""Plivo.Generated"" /><package pattern=""Plivo.Generated.*"" /></packageSource>
+    <packageSource key=""nuget.org""><package pattern=""*"" /></packageSource>
+  </packageSourceMapping>
+</configuration>");
+
+        var exitCode = StartProcess("dotnet", new ProcessSettings
+        {
+            Arguments = $"run --project {work}/Consumer/Consumer.csproj -p:PlivoVersion={version}",
+            WorkingDirectory = work,
+            RedirectStandardOutput = true,
+        }, out var output);
+        var lines = output.ToList();
+        Information(string.Join("\n", lines));
+        if (exitCode != 0 || !lines.Contains("Version 1 added 18772209942") || !lines.Contains("Version 2 added 18005550100") || !lines.Contains("DI found 18005550100"))
+        {
+            throw new CakeException($"The package consumer did not add both numbers (exit code {exitCode}).");
+        }
+
+        DotNetTest($"{work}/ConsumerTests.XUnit/ConsumerTests.XUnit.csproj", new DotNetTestSettings
+        {
+            WorkingDirectory = work,
+            ArgumentCustomization = args => args.Append($"-p:PlivoVersion={version}"),
+        });
+    }
+    finally
+    {
+        if (DirectoryExists(work))
+        {
+            DeleteDirectory(work, new DeleteDirectorySettings { Recursive = true, Force = true });
+        }
+    }
+});
+
 Task("Verify")
     .IsDependentOn("QuickStart")
-    .IsDependentOn("CheckIncrementalGeneration");
+    .IsDependentOn("CheckIncrementalGeneration")
+    .IsDependentOn("PackageTest");
 
 Task("CI")
     .IsDependentOn("Test")
     .IsDependentOn("Verify");
 
 RunTarget(target);
+
+// Every target framework's dll and XML docs, the README, the licence expression, and a .snupkg with the PDBs.
+void CheckPackageContents(string id, string version, string[] frameworks)
+{
+    var nupkg = $"{PackagesDir}/{id}.{version}.nupkg";
+    var snupkg = $"{PackagesDir}/{id}.{version}.snupkg";
+    if (!FileExists(nupkg) || !FileExists(snupkg))
+    {
+        throw new CakeException($"{id}: {nupkg} or {snupkg} is missing.");
+    }
+
+    var expected = frameworks.SelectMany(tfm => new[] { $"lib/{tfm}/{id}.dll", $"lib/{tfm}/{id}.xml" }).Append("README.md").ToList();
+    using (var zip = System.IO.Compression.ZipFile.OpenRead(nupkg))
+    {
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet();
+        var missing = expected.Where(e => !entries.Contains(e)).ToList();
+        var nuspec = new System.IO.StreamReader(zip.GetEntry($"{id}.nuspec").Open()).ReadToEnd();
+        if (!nuspec.Contains("<license type=\"expression\">MIT</license>"))
+        {
+            missing.Add("the MIT licence expression in the nuspec");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new CakeException($"{id} lacks: {string.Join(", ", missing)}");
+        }
+    }
+
+    using (var zip = System.IO.Compression.ZipFile.OpenRead(snupkg))
+    {
+        var pdbs = frameworks.Select(tfm => $"lib/{tfm}/{id}.pdb").Where(p => zip.GetEntry(p) is null).ToList();
+        if (pdbs.Count > 0)
+        {
+            throw new CakeException($"{id}.snupkg lacks: {string.Join(", ", pdbs)}");
+        }
+    }
+
+    Information($"{id} {version}: {string.Join(", ", frameworks)} dll + xml, README, licence, snupkg: OK");
+}
 
 List<string> BuildLibrary()
 {
