@@ -1,6 +1,5 @@
 using System;
 using System.Linq;
-using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks;
 using NUnit.Framework;
@@ -135,10 +134,7 @@ public class ErrorTests : WireMockTestBase
     [Test]
     public async Task A_closed_port_is_a_PlivoRestException_with_status_0()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = FreePort();
         using var api = new PlivoApi(AuthId, AuthToken, new PlivoClientOptions { BaseUrl = new Uri($"http://127.0.0.1:{port}/v1/"), RetryDelay = TimeSpan.FromMilliseconds(1) });
 
         var e = await AssertThrowsPlivoRestException(() => api.NumberPool(PoolUuid).Tollfree.AddAsync(Number));

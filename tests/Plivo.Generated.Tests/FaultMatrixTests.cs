@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
 using System.Net.Sockets;
 using System.Threading.Tasks;
 using NUnit.Framework;
@@ -182,10 +181,7 @@ public class FaultMatrixTests : WireMockTestBase
     [Test]
     public async Task A_closed_port([Values] Operation operation)
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
+        var port = FreePort();
         using var api = MatrixApi(new Uri($"http://127.0.0.1:{port}/v1/"));
 
         var e = await OnlyPlivoRestException(api, operation);

@@ -12,6 +12,7 @@ using NJsonSchema.Validation;
 using NSwag;
 using NUnit.Framework;
 using Plivo.Generated.Testing;
+using static Plivo.Generated.Tests.Support.SandboxHttp;
 
 namespace Plivo.Generated.Tests;
 
@@ -71,7 +72,7 @@ public sealed class SandboxSchemaTests
         var seeded = sandbox.AddPowerpack("marketing");
         using var http = RawClient(sandbox);
 
-        var (status, body) = await SendAsync(http, HttpMethod.Get, $"Account/{sandbox.AuthId}/Powerpack/{seeded.Uuid}/");
+        var (status, body) = await SendRawAsync(http, HttpMethod.Get, $"Account/{sandbox.AuthId}/Powerpack/{seeded.Uuid}/");
 
         Assert.That(status, Is.EqualTo(200), body);
         AssertMatches(ResponseSchema(PowerpackPath, "get", "200"), body, "Get 200");
@@ -87,7 +88,7 @@ public sealed class SandboxSchemaTests
         var seeded = sandbox.AddPowerpack();
         using var http = RawClient(sandbox);
 
-        var (status, body) = await SendAsync(http, HttpMethod.Post, NumberRelative(sandbox, seeded.NumberPoolUuid, Number), requestBody);
+        var (status, body) = await SendRawAsync(http, HttpMethod.Post, NumberPath(sandbox, seeded.NumberPoolUuid, Number), requestBody);
 
         Assert.That(status, Is.EqualTo(200), body);
         AssertMatches(ResponseSchema(NumberPath, "post", "200"), body, "Add 200");
@@ -101,7 +102,7 @@ public sealed class SandboxSchemaTests
         var seeded = sandbox.AddPowerpack("p", new[] { Number });
         using var http = RawClient(sandbox);
 
-        var (status, body) = await SendAsync(http, HttpMethod.Get, NumberRelative(sandbox, seeded.NumberPoolUuid, Number));
+        var (status, body) = await SendRawAsync(http, HttpMethod.Get, NumberPath(sandbox, seeded.NumberPoolUuid, Number));
 
         Assert.That(status, Is.EqualTo(200), body);
         AssertMatches(ResponseSchema(NumberPath, "get", "200"), body, "Find 200");
@@ -121,7 +122,7 @@ public sealed class SandboxSchemaTests
         var seeded = sandbox.AddPowerpack("p", numbers);
         using var http = RawClient(sandbox);
 
-        var (status, body) = await SendAsync(http, HttpMethod.Get, ListRelative(sandbox, seeded.NumberPoolUuid) + query);
+        var (status, body) = await SendRawAsync(http, HttpMethod.Get, PoolPath(sandbox, seeded.NumberPoolUuid) + query);
 
         Assert.That(status, Is.EqualTo(200), body);
         Assert.That(JObject.Parse(body)["objects"] as JArray, Has.Count.EqualTo(expectedOnPage), body);
@@ -137,7 +138,7 @@ public sealed class SandboxSchemaTests
         var seeded = sandbox.AddPowerpack("p", new[] { Number });
         using var http = RawClient(sandbox);
 
-        var (status, body) = await SendAsync(http, HttpMethod.Delete, NumberRelative(sandbox, seeded.NumberPoolUuid, Number) + query);
+        var (status, body) = await SendRawAsync(http, HttpMethod.Delete, NumberPath(sandbox, seeded.NumberPoolUuid, Number) + query);
 
         Assert.That(status, Is.EqualTo(200), body);
         AssertMatches(ResponseSchema(NumberPath, "delete", "200"), body, "Remove 200");
@@ -178,14 +179,14 @@ public sealed class SandboxSchemaTests
         if (credentials != Credentials.None)
         {
             var token = credentials == Credentials.WrongToken ? sandbox.AuthToken + "x" : sandbox.AuthToken;
-            http.DefaultRequestHeaders.Authorization = BasicHeader(sandbox.AuthId, token);
+            http.DefaultRequestHeaders.Authorization = AuthenticationHeaderValue.Parse(BasicHeader(sandbox.AuthId, token));
         }
 
         var path = relative.Replace("{auth}", sandbox.AuthId, StringComparison.Ordinal)
             .Replace("{pack}", seeded.Uuid, StringComparison.Ordinal)
             .Replace("{pool}", seeded.NumberPoolUuid, StringComparison.Ordinal)
             .Replace("{number}", Number, StringComparison.Ordinal);
-        var (status, body) = await SendAsync(http, new HttpMethod(method), path, requestBody);
+        var (status, body) = await SendRawAsync(http, new HttpMethod(method), path, requestBody);
 
         Assert.That(status, Is.EqualTo(expectedStatus), body);
         var schema = specPath is null
@@ -204,7 +205,7 @@ public sealed class SandboxSchemaTests
         using var sandbox = PlivoSandbox.Start();
         var seeded = sandbox.AddPowerpack("p", new[] { Number });
         using var http = RawClient(sandbox);
-        var (_, body) = await SendAsync(http, HttpMethod.Get, NumberRelative(sandbox, seeded.NumberPoolUuid, Number));
+        var (_, body) = await SendRawAsync(http, HttpMethod.Get, NumberPath(sandbox, seeded.NumberPoolUuid, Number));
         var schema = ResponseSchema(NumberPath, "get", "200");
         Assert.That(schema.Validate(body), Is.Empty, "the untouched answer is valid");
 
@@ -354,32 +355,4 @@ public sealed class SandboxSchemaTests
     private static IEnumerable<ValidationError> Flatten(IEnumerable<ValidationError> errors) =>
         errors.SelectMany(e => new[] { e }.Concat(e is ChildSchemaValidationError child ? Flatten(child.Errors.Values.SelectMany(v => v)) : Enumerable.Empty<ValidationError>()));
 
-    private static AuthenticationHeaderValue BasicHeader(string authId, string authToken) =>
-        new("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(authId + ":" + authToken)));
-
-    private static HttpClient RawClient(PlivoSandbox sandbox)
-    {
-        var http = new HttpClient { BaseAddress = sandbox.BaseUrl };
-        http.DefaultRequestHeaders.Authorization = BasicHeader(sandbox.AuthId, sandbox.AuthToken);
-        return http;
-    }
-
-    private static string ListRelative(PlivoSandbox sandbox, string poolUuid) => $"Account/{sandbox.AuthId}/NumberPool/{poolUuid}/Tollfree/";
-
-    private static string NumberRelative(PlivoSandbox sandbox, string poolUuid, string number) => $"{ListRelative(sandbox, poolUuid)}{number}/";
-
-    // Sends a request relative to the sandbox's /v1/ and returns the status and the raw body, checked to be JSON.
-    private static async Task<(int Status, string Body)> SendAsync(HttpClient http, HttpMethod method, string relative, string? body = null)
-    {
-        using var request = new HttpRequestMessage(method, new Uri(relative, UriKind.Relative));
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
-
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"), text);
-        return ((int)response.StatusCode, text);
-    }
 }

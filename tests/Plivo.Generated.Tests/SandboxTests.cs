@@ -9,6 +9,8 @@ using System.Threading.Tasks;
 using Newtonsoft.Json.Linq;
 using NUnit.Framework;
 using Plivo.Generated.Testing;
+using Plivo.Generated.Tests.Support;
+using static Plivo.Generated.Tests.Support.SandboxHttp;
 
 namespace Plivo.Generated.Tests;
 
@@ -876,32 +878,10 @@ public sealed class SandboxTests
         });
     }
 
-    private static string BasicHeader(string authId, string authToken) =>
-        "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(authId + ":" + authToken));
-
-    private static HttpClient RawClient(PlivoSandbox sandbox)
-    {
-        var http = new HttpClient { BaseAddress = sandbox.BaseUrl };
-        http.DefaultRequestHeaders.Authorization = AuthenticationHeaderValue.Parse(BasicHeader(sandbox.AuthId, sandbox.AuthToken));
-        return http;
-    }
-
-    private static string PoolPath(PlivoSandbox sandbox, string poolUuid) => $"Account/{sandbox.AuthId}/NumberPool/{poolUuid}/Tollfree/";
-
-    private static string NumberPath(PlivoSandbox sandbox, string poolUuid, string number) => $"{PoolPath(sandbox, poolUuid)}{number}/";
-
     // Sends a request relative to the sandbox's /v1/; a null body sends none, anything else as application/json.
     private static async Task<(HttpStatusCode Status, JObject Json)> SendAsync(HttpClient http, HttpMethod method, string relative, string? body = null)
     {
-        using var request = new HttpRequestMessage(method, new Uri(relative, UriKind.Relative));
-        if (body is not null)
-        {
-            request.Content = new StringContent(body, Encoding.UTF8, "application/json");
-        }
-
-        using var response = await http.SendAsync(request);
-        var text = await response.Content.ReadAsStringAsync();
-        Assert.That(response.Content.Headers.ContentType?.MediaType, Is.EqualTo("application/json"), text);
-        return (response.StatusCode, JObject.Parse(text));
+        var (status, text) = await SandboxHttp.SendRawAsync(http, method, relative, body);
+        return ((HttpStatusCode)status, JObject.Parse(text));
     }
 }

@@ -101,7 +101,8 @@ public abstract class WireMockTestBase
 
     protected static string ValidPoolPath => $"/v1/Account/{AuthId}/NumberPool/{PoolUuid}/";
 
-    private static int FreePort()
+    /// <summary>A loopback port nothing listens on (free a moment ago): connecting to it is refused.</summary>
+    protected static int FreePort()
     {
         var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
