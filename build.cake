@@ -1,5 +1,5 @@
 // build.cake: thin tasks over the dotnet CLI. Run with `dotnet tool restore` once, then `dotnet cake [--target=X]`.
-//   Clean | Build | Test (default) | QuickStart | CheckIncrementalGeneration | Pack | PackageTest | Verify | CI
+//   Clean | Build | Test (default) | QuickStart | CheckIncrementalGeneration | Pack | PackageTest | ContractTest | Verify | CI
 var target = Argument("target", "Test");
 var configuration = Argument("configuration", "Debug");
 
@@ -16,6 +16,8 @@ var packages = new Dictionary<string, string[]>
     ["Plivo.Generated.DependencyInjection"] = new[] { "netstandard2.0", "net8.0", "net10.0" },
     ["Plivo.Generated.Testing"] = new[] { "net8.0", "net10.0" },
 };
+const string ContractTools = "./tools/contract";
+const string ContractTests = "./tests/Plivo.Generated.ContractTests/Plivo.Generated.ContractTests.csproj";
 
 Task("Clean")
     .Does(() => DotNetClean(Solution, new DotNetCleanSettings { Configuration = configuration }));
@@ -121,10 +123,56 @@ Task("PackageTest")
     }
 });
 
+// Prism (@stoplight/prism-cli, pinned in tools/contract/package.json + package-lock.json), installed with `npm ci`
+// only when node_modules is missing or was installed from another lock file. Needs node and npm on PATH.
+Task("ContractTools")
+    .Does(() =>
+{
+    var lockHash = CalculateFileHash($"{ContractTools}/package-lock.json").ToHex();
+    var stamp = $"{ContractTools}/node_modules/.installed-from-lock";
+    var prismCli = $"{ContractTools}/node_modules/@stoplight/prism-cli/dist/index.js";
+    if (FileExists(prismCli) && FileExists(stamp) && System.IO.File.ReadAllText(stamp).Trim() == lockHash)
+    {
+        Information("Prism is installed from the current package-lock.json.");
+        return;
+    }
+
+    Information("npm ci in tools/contract (Prism)...");
+    // --ignore-scripts: nothing here needs an install script (and @scarf/scarf's would phone home).
+    var exitCode = StartProcess("npm", new ProcessSettings
+    {
+        Arguments = "ci --ignore-scripts --no-audit --no-fund",
+        WorkingDirectory = ContractTools,
+    });
+    if (exitCode != 0)
+    {
+        throw new CakeException($"npm ci in {ContractTools} failed ({exitCode}).");
+    }
+    System.IO.File.WriteAllText(stamp, lockHash);
+});
+
+// The client and PlivoSandbox checked against the spec by Prism: phase "proxy" (client -> prism proxy --errors ->
+// sandbox, every operation in its success and error cases), then phase "mock" (client -> prism mock --errors, every
+// operation succeeds on the spec's examples). Fails on any unexpected result and on any violation Prism logs.
+// `--phase=proxy|mock` runs one phase; Prism's logs land in artifacts/contract/.
+Task("ContractTest")
+    .IsDependentOn("ContractTools")
+    .Does(() =>
+{
+    DotNetBuild(ContractTests, new DotNetBuildSettings { Configuration = configuration });
+    DotNetRun(ContractTests, new ProcessArgumentBuilder().Append("--phase").Append(Argument("phase", "all")), new DotNetRunSettings
+    {
+        Configuration = configuration,
+        NoBuild = true,
+        NoRestore = true,
+    });
+});
+
 Task("Verify")
     .IsDependentOn("QuickStart")
     .IsDependentOn("CheckIncrementalGeneration")
-    .IsDependentOn("PackageTest");
+    .IsDependentOn("PackageTest")
+    .IsDependentOn("ContractTest");
 
 Task("CI")
     .IsDependentOn("Test")
