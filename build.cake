@@ -1,5 +1,6 @@
 // build.cake: thin tasks over the dotnet CLI. Run with `dotnet tool restore` once, then `dotnet cake [--target=X]`.
-//   Clean | Build | Test (default) | QuickStart | CheckIncrementalGeneration | Pack | PackageTest | ContractTest | Verify | CI
+//   Clean | Build | Test (default) | QuickStart | CheckIncrementalGeneration | LintSpec | Pack | PackageTest |
+//   ContractTest | Verify | CI
 var target = Argument("target", "Test");
 var configuration = Argument("configuration", "Debug");
 
@@ -18,6 +19,7 @@ var packages = new Dictionary<string, string[]>
 };
 const string ContractTools = "./tools/contract";
 const string ContractTests = "./tests/Plivo.Generated.ContractTests/Plivo.Generated.ContractTests.csproj";
+const string SpecDir = "./spec";
 
 Task("Clean")
     .Does(() => DotNetClean(Solution, new DotNetCleanSettings { Configuration = configuration }));
@@ -168,7 +170,42 @@ Task("ContractTest")
     });
 });
 
+// Lints the contract with Spectral (spec/.spectral.yaml) and Redocly (spec/redocly.yaml), the versions pinned in
+// spec/package-lock.json. Any error or warning from either fails the task. Needs Node.js and npm.
+Task("LintSpec")
+    .Does(() =>
+{
+    // npm ci writes node_modules/.package-lock.json; reinstall when it is missing or older than the lock file.
+    var installed = System.IO.Path.Combine(SpecDir, "node_modules", ".package-lock.json");
+    var lockFile = System.IO.Path.Combine(SpecDir, "package-lock.json");
+    if (!System.IO.File.Exists(installed) || System.IO.File.GetLastWriteTimeUtc(lockFile) > System.IO.File.GetLastWriteTimeUtc(installed))
+    {
+        Npm("ci --no-audit --no-fund");
+    }
+    else
+    {
+        Information("spec/node_modules is up to date with spec/package-lock.json; skipping npm ci.");
+    }
+
+    // Both linters, then test:rules (each of our rules still fires on a copy of the spec broken for it). All three
+    // run even when one fails, so one run shows every problem.
+    var failed = new List<string>();
+    foreach (var script in new[] { "lint:spectral", "lint:redocly", "test:rules" })
+    {
+        if (StartProcess(NpmExecutable(), new ProcessSettings { Arguments = $"run {script}", WorkingDirectory = SpecDir }) != 0)
+        {
+            failed.Add(script);
+        }
+    }
+    if (failed.Count > 0)
+    {
+        throw new CakeException($"Spec lint failed ({string.Join(", ", failed)}): the spec must have zero errors and zero warnings, and each of our rules must fire on the copy broken for it.");
+    }
+    Information("Spec lint: Spectral and Redocly found no errors and no warnings; each of our rules fires when broken.");
+});
+
 Task("Verify")
+    .IsDependentOn("LintSpec")
     .IsDependentOn("QuickStart")
     .IsDependentOn("CheckIncrementalGeneration")
     .IsDependentOn("PackageTest")
@@ -232,4 +269,15 @@ List<string> BuildLibrary()
         throw new CakeException($"dotnet build failed ({exitCode}):\n" + string.Join("\n", lines));
     }
     return lines;
+}
+
+string NpmExecutable() => IsRunningOnWindows() ? "npm.cmd" : "npm";
+
+void Npm(string arguments)
+{
+    var exitCode = StartProcess(NpmExecutable(), new ProcessSettings { Arguments = arguments, WorkingDirectory = SpecDir });
+    if (exitCode != 0)
+    {
+        throw new CakeException($"npm {arguments} failed ({exitCode}) in {SpecDir}.");
+    }
 }
