@@ -1,6 +1,6 @@
 // build.cake: thin tasks over the dotnet CLI. Run with `dotnet tool restore` once, then `dotnet cake [--target=X]`.
 //   Clean | Build | Test (default) | QuickStart | CheckIncrementalGeneration | LintSpec | Pack | PackageTest |
-//   ContractTest | Verify | CI
+//   ContractTest | VerifyRegeneration | Verify | CI
 var target = Argument("target", "Test");
 var configuration = Argument("configuration", "Debug");
 
@@ -125,6 +125,110 @@ Task("PackageTest")
     }
 });
 
+// Proves the contract-first loop on a throwaway copy of the repo (the working tree is never touched; the copy is deleted
+// at the end, or kept with --keep-regen-copy=true): (1) a second build with nothing changed does not run NSwag; (2) a new
+// operation in the spec (Powerpack List) appears as ListAsync on the generated IPowerpackClient/PowerpackClient with no
+// file but the spec changed; (3) renaming a schema the hand-written layer uses (TollfreeNumber) fails the build with a
+// compiler error naming the type. Only the library project is built (all its target frameworks; net10.0 alone for (3)).
+Task("VerifyRegeneration")
+    .Does(() =>
+{
+    var total = System.Diagnostics.Stopwatch.StartNew();
+    var copy = CopyRepositoryToTemp();
+    Information($"Copied the repository's files to {copy}");
+    try
+    {
+        var specPath = System.IO.Path.Combine(copy, Spec);
+        var originalSpec = System.IO.File.ReadAllText(specPath);
+        var before = HashRepositoryFiles(copy);
+
+        // 1. Incremental: the first build generates, a second one with nothing changed does not.
+        var step = System.Diagnostics.Stopwatch.StartNew();
+        var first = BuildLibraryIn(copy, mustSucceed: true, restore: true);
+        if (!first.Lines.Any(l => l.Contains(GeneratorMarker)))
+        {
+            throw new CakeException("VerifyRegeneration: the first build of the fresh copy did not run NSwag.");
+        }
+        var second = BuildLibraryIn(copy, mustSucceed: true);
+        var reruns = second.Lines.Where(l => l.Contains(GeneratorMarker)).ToList();
+        if (reruns.Count > 0)
+        {
+            throw new CakeException("VerifyRegeneration: a build with nothing changed ran NSwag:\n" + string.Join("\n", reruns));
+        }
+        AssertOnlySpecChanged(copy, before, "after two builds");
+        Information($"1. No-op build: NSwag did not run ({step.Elapsed.TotalSeconds:F0} s).");
+
+        // 2. A new operation in the spec becomes a generated method; no hand-written file changes.
+        step.Restart();
+        System.IO.File.WriteAllText(specPath, AddPowerpackListOperation(originalSpec));
+        var added = BuildLibraryIn(copy, mustSucceed: true);
+        var generations = added.Lines.Count(l => l.Contains(GeneratorMarker));
+        var clients = GeneratedClientFiles(copy);
+        if (generations == 0 || generations != clients.Count)
+        {
+            throw new CakeException($"VerifyRegeneration: after adding an operation NSwag ran {generations} time(s) for {clients.Count} generated file(s).");
+        }
+        foreach (var client in clients)
+        {
+            var code = System.IO.File.ReadAllText(client);
+            RequireInType(code, "public partial interface IPowerpackClient", PowerpackListSignature + @"\s*;", client);
+            RequireInType(code, "public partial class PowerpackClient", @"public virtual async " + PowerpackListSignature, client);
+            if (!System.Text.RegularExpressions.Regex.IsMatch(code, @"public partial class PowerpackList\b"))
+            {
+                throw new CakeException($"VerifyRegeneration: {client} has no PowerpackList class.");
+            }
+        }
+        AssertOnlySpecChanged(copy, before, "after adding Powerpack List to the spec");
+        Information($"2. Powerpack List added to the spec: ListAsync generated on IPowerpackClient and PowerpackClient in {clients.Count} file(s), no other file changed ({step.Elapsed.TotalSeconds:F0} s).");
+
+        // 3. Renaming a schema the hand-written layer uses breaks the build, naming the type.
+        step.Restart();
+        const string usedSchema = "TollfreeNumber", newName = "TollfreeNumberResource";
+        System.IO.File.WriteAllText(specPath, RenameSchema(originalSpec, usedSchema, newName));
+        // One target framework is enough to show the compiler error (the generated code is the same for all of them).
+        var renamed = BuildLibraryIn(copy, mustSucceed: false, framework: "net10.0");
+        if (renamed.ExitCode == 0)
+        {
+            throw new CakeException($"VerifyRegeneration: renaming schema {usedSchema} to {newName} did not break the build.");
+        }
+        if (!renamed.Lines.Any(l => l.Contains(GeneratorMarker)))
+        {
+            throw new CakeException("VerifyRegeneration: the build after renaming a schema failed before NSwag ran:\n" + string.Join("\n", renamed.Lines.TakeLast(30)));
+        }
+        var errors = renamed.Lines
+            .Select(l => System.Text.RegularExpressions.Regex.Match(l, @"^\s*(?<file>[^(]+)\(\d+,\d+\): error (?<code>CS\d{4}): (?<message>.*?)(?: \[[^\]]*\])?$"))
+            .Where(m => m.Success)
+            .Select(m => (File: m.Groups["file"].Value, Code: m.Groups["code"].Value, Message: m.Groups["message"].Value, Line: m.Value.Trim()))
+            .Distinct()
+            .ToList();
+        var naming = errors
+            .Where(e => e.Message.Contains($"'{usedSchema}'") && !e.File.EndsWith(".g.cs"))
+            .ToList();
+        if (naming.Count == 0)
+        {
+            throw new CakeException($"VerifyRegeneration: the build failed, but with no compiler error in a hand-written file naming '{usedSchema}':\n" + string.Join("\n", renamed.Lines.TakeLast(30)));
+        }
+        AssertOnlySpecChanged(copy, before, "after renaming a schema");
+        Information($"3. Schema {usedSchema} renamed to {newName}: the build fails with {naming.Count} compiler error(s) naming it in hand-written files ({step.Elapsed.TotalSeconds:F0} s), e.g.");
+        foreach (var error in naming.Take(3))
+        {
+            Information("   " + error.Line.Replace(copy, "<copy>"));
+        }
+        Information($"VerifyRegeneration passed in {total.Elapsed.TotalSeconds:F0} s.");
+    }
+    finally
+    {
+        if (Argument("keep-regen-copy", false))
+        {
+            Information($"Kept the copy at {copy}");
+        }
+        else
+        {
+            System.IO.Directory.Delete(copy, recursive: true);
+        }
+    }
+});
+
 // Prism (@stoplight/prism-cli, pinned in tools/contract/package.json + package-lock.json), installed with `npm ci`
 // only when node_modules is missing or was installed from another lock file. Needs node and npm on PATH.
 Task("ContractTools")
@@ -209,7 +313,8 @@ Task("Verify")
     .IsDependentOn("QuickStart")
     .IsDependentOn("CheckIncrementalGeneration")
     .IsDependentOn("PackageTest")
-    .IsDependentOn("ContractTest");
+    .IsDependentOn("ContractTest")
+    .IsDependentOn("VerifyRegeneration");
 
 Task("CI")
     .IsDependentOn("Test")
@@ -280,4 +385,249 @@ void Npm(string arguments)
     {
         throw new CakeException($"npm {arguments} failed ({exitCode}) in {SpecDir}.");
     }
+}
+// ---- VerifyRegeneration helpers ----
+
+const string PowerpackListSignature =
+    @"System\.Threading\.Tasks\.Task<PowerpackList> ListAsync\(string auth_id, int\? limit = null, int\? offset = null, System\.Threading\.CancellationToken cancellationToken = default\(System\.Threading\.CancellationToken\)\)";
+
+// The repository's files as git sees them (tracked, plus new files not ignored), as they are on disk, into a new temp folder.
+string CopyRepositoryToTemp()
+{
+    var root = MakeAbsolute(Directory(".")).FullPath;
+    var exitCode = StartProcess("git", new ProcessSettings
+    {
+        Arguments = "-c core.quotePath=false ls-files --cached --others --exclude-standard",
+        WorkingDirectory = root,
+        RedirectStandardOutput = true,
+    }, out var listed);
+    var files = listed.Where(f => !string.IsNullOrWhiteSpace(f)).ToList();
+    if (exitCode != 0 || files.Count == 0)
+    {
+        throw new CakeException($"VerifyRegeneration: `git ls-files` failed ({exitCode}) or listed nothing in {root}.");
+    }
+    var copy = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "plivo-regen-" + Guid.NewGuid().ToString("N").Substring(0, 8));
+    foreach (var file in files)
+    {
+        var source = System.IO.Path.Combine(root, file);
+        if (!System.IO.File.Exists(source))
+        {
+            continue; // deleted in the working tree
+        }
+        var target = System.IO.Path.Combine(copy, file);
+        System.IO.Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target));
+        System.IO.File.Copy(source, target);
+    }
+    return copy;
+}
+
+// Builds the library in the copy (every target framework, or one); only the first build needs a restore.
+(int ExitCode, List<string> Lines) BuildLibraryIn(string root, bool mustSucceed, bool restore = false, string framework = null)
+{
+    var exitCode = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = $"build {Library} --configuration {configuration} -nologo"
+            + (restore ? "" : " --no-restore")
+            + (framework is null ? "" : $" --framework {framework}"),
+        WorkingDirectory = root,
+        RedirectStandardOutput = true,
+        RedirectStandardError = true,
+    }, out var output, out var errors);
+    var lines = output.Concat(errors).ToList();
+    if (mustSucceed && exitCode != 0)
+    {
+        throw new CakeException($"VerifyRegeneration: dotnet build failed ({exitCode}) in {root}:\n" + string.Join("\n", lines));
+    }
+    return (exitCode, lines);
+}
+
+// SHA-256 of every file outside bin/ and obj/, by path relative to root.
+Dictionary<string, string> HashRepositoryFiles(string root)
+{
+    var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
+    var pending = new Stack<string>(new[] { root });
+    while (pending.Count > 0)
+    {
+        var folder = pending.Pop();
+        foreach (var sub in System.IO.Directory.GetDirectories(folder))
+        {
+            var name = System.IO.Path.GetFileName(sub);
+            if (name != "bin" && name != "obj")
+            {
+                pending.Push(sub);
+            }
+        }
+        foreach (var file in System.IO.Directory.GetFiles(folder))
+        {
+            using var stream = System.IO.File.OpenRead(file);
+            var relative = System.IO.Path.GetRelativePath(root, file).Replace('\\', '/');
+            hashes[relative] = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(stream));
+        }
+    }
+    return hashes;
+}
+
+void AssertOnlySpecChanged(string root, Dictionary<string, string> before, string when)
+{
+    var spec = Spec.TrimStart('.', '/');
+    var after = HashRepositoryFiles(root);
+    var changed = before.Keys.Union(after.Keys)
+        .Where(f => f != spec)
+        .Where(f => !before.TryGetValue(f, out var b) || !after.TryGetValue(f, out var a) || a != b)
+        .OrderBy(f => f, StringComparer.Ordinal)
+        .ToList();
+    if (changed.Count > 0)
+    {
+        throw new CakeException($"VerifyRegeneration: files other than {spec} were added, removed or changed {when} (generated code belongs in obj/):\n  " + string.Join("\n  ", changed));
+    }
+}
+
+List<string> GeneratedClientFiles(string root)
+{
+    var obj = System.IO.Path.Combine(root, "src", "Plivo.Generated", "obj", configuration);
+    return System.IO.Directory.GetDirectories(obj)
+        .Select(tfm => System.IO.Path.Combine(tfm, "Generated", "Client.g.cs"))
+        .Where(System.IO.File.Exists)
+        .OrderBy(f => f, StringComparer.Ordinal)
+        .ToList();
+}
+
+// The body of the first type declared by `declaration` (from its line to the matching closing brace) must match `pattern`.
+void RequireInType(string code, string declaration, string pattern, string file)
+{
+    var start = code.IndexOf(declaration, StringComparison.Ordinal);
+    if (start < 0)
+    {
+        throw new CakeException($"VerifyRegeneration: {file} has no `{declaration}`.");
+    }
+    var open = code.IndexOf('{', start);
+    var depth = 0;
+    var end = open;
+    for (; end < code.Length; end++)
+    {
+        if (code[end] == '{') depth++;
+        else if (code[end] == '}' && --depth == 0) break;
+    }
+    var body = code.Substring(start, end - start);
+    if (!System.Text.RegularExpressions.Regex.IsMatch(body, pattern))
+    {
+        var methods = body.Split('\n').Select(l => l.Trim()).Where(l => l.Contains("Async(") && !l.StartsWith("//") && !l.Contains("await ")).Select(l => "    " + l);
+        throw new CakeException($"VerifyRegeneration: `{declaration}` in {file} has no member matching\n  {pattern}\n  Its methods:\n" + string.Join("\n", methods));
+    }
+}
+
+// Adds GET /Account/{auth_id}/Powerpack/ (operationId Powerpack_List, tag Powerpack) and its PowerpackList schema to the
+// spec text. operationIds are <Tag>_<Verb>: unique in the document as OpenAPI requires (NSwag renames a duplicate to
+// List2), and the generator (MultipleClientsFromFirstTagAndOperationName) makes the method name from the verb.
+string AddPowerpackListOperation(string spec)
+{
+    if (spec.Contains("/Account/{auth_id}/Powerpack/:") || System.Text.RegularExpressions.Regex.IsMatch(spec, @"(?m)^    PowerpackList:"))
+    {
+        throw new CakeException("VerifyRegeneration: the spec already has Powerpack List; pick another operation to add.");
+    }
+    // The same error responses as the spec's first operation.
+    var errorResponses = System.Text.RegularExpressions.Regex.Matches(spec, @"(?m)^        (""[45]\d\d""|default): \{ \$ref: ""#/components/responses/\w+"" \}\r?$")
+        .Select(m => m.Value.TrimEnd('\r'))
+        .GroupBy(line => line.Split(':')[0])
+        .Select(g => g.First())
+        .ToList();
+    if (errorResponses.Count == 0)
+    {
+        throw new CakeException("VerifyRegeneration: found no error responses (\"400\": { $ref: ... }) to reuse in the spec.");
+    }
+    var path = string.Join("\n", new[]
+    {
+        "  /Account/{auth_id}/Powerpack/:",
+        "    parameters:",
+        "      - $ref: \"#/components/parameters/AuthId\"",
+        "    get:",
+        "      tags: [Powerpack]",
+        "      operationId: Powerpack_List",
+        "      summary: List the account's Powerpacks",
+        "      description: Returns one page of the account's Powerpacks; page with `limit` and `offset` until `meta.next` is null.",
+        "      parameters:",
+        "        - name: limit",
+        "          in: query",
+        "          required: false",
+        "          description: How many Powerpacks one page holds (1 to 20).",
+        "          schema: { type: integer, format: int32, minimum: 1, maximum: 20 }",
+        "        - name: offset",
+        "          in: query",
+        "          required: false",
+        "          description: How many Powerpacks to skip before the page starts (0 or more).",
+        "          schema: { type: integer, format: int32, minimum: 0 }",
+        "      responses:",
+        "        \"200\":",
+        "          description: One page of Powerpacks.",
+        "          content:",
+        "            application/json:",
+        "              schema:",
+        "                $ref: \"#/components/schemas/PowerpackList\"",
+        "              example:",
+        "                api_id: 5b2a3a2c-7a36-11e8-aea7-0242ac110002",
+        "                meta: { limit: 20, next: null, offset: 0, previous: null, total_count: 1 }",
+        "                objects:",
+        "                  - api_id: 5b2a3a2c-7a36-11e8-aea7-0242ac110002",
+        "                    application_id: \"\"",
+        "                    application_type: \"\"",
+        "                    created_on: \"2019-10-09T11:10:59.741978Z\"",
+        "                    local_connect: true",
+        "                    name: marketing",
+        "                    number_pool: /v1/Account/MAXXXXXXXXXXXXXXXXXX/NumberPool/659c7f88-c819-46e2-8af4-2d8a84249099/",
+        "                    sticky_sender: true",
+        "                    uuid: d35f2e82-d387-427f-8594-6fa07613c43a",
+    }.Concat(errorResponses)) + "\n\n";
+    var schema = string.Join("\n", new[]
+    {
+        "    PowerpackList:",
+        "      type: object",
+        "      description: One page of the account's Powerpacks.",
+        "      additionalProperties: true",
+        "      properties:",
+        "        api_id:",
+        "          type: string",
+        "          description: Plivo's identifier of this API call.",
+        "        meta:",
+        "          $ref: \"#/components/schemas/ListMeta\"",
+        "        objects:",
+        "          type: array",
+        "          description: The Powerpacks on this page.",
+        "          items:",
+        "            $ref: \"#/components/schemas/PowerpackResource\"",
+    }) + "\n\n";
+    return InsertAfterLine(InsertAfterLine(spec, "paths:", path), "  schemas:", schema);
+}
+
+string InsertAfterLine(string text, string line, string insert)
+{
+    var match = System.Text.RegularExpressions.Regex.Match(text, "(?m)^" + System.Text.RegularExpressions.Regex.Escape(line) + @"\r?\n(\r?\n)*");
+    if (!match.Success)
+    {
+        throw new CakeException($"VerifyRegeneration: the spec has no line `{line}`.");
+    }
+    return text.Substring(0, match.Index + match.Length) + insert + text.Substring(match.Index + match.Length);
+}
+
+// Renames a schema in components/schemas and every $ref to it.
+string RenameSchema(string spec, string from, string to)
+{
+    var schemas = System.Text.RegularExpressions.Regex.Match(spec, @"(?m)^  schemas:\r?$");
+    if (!schemas.Success)
+    {
+        throw new CakeException("VerifyRegeneration: the spec has no components/schemas.");
+    }
+    var key = new System.Text.RegularExpressions.Regex("(?m)^    " + from + @":(?=\r?$)");
+    var tail = spec.Substring(schemas.Index);
+    if (!key.IsMatch(tail))
+    {
+        throw new CakeException($"VerifyRegeneration: the spec has no schema {from}.");
+    }
+    tail = key.Replace(tail, "    " + to + ":", 1);
+    var refs = new System.Text.RegularExpressions.Regex("#/components/schemas/" + from + @"\b");
+    var renamed = refs.Replace(spec.Substring(0, schemas.Index) + tail, "#/components/schemas/" + to);
+    if (refs.IsMatch(renamed) || refs.Matches(spec).Count == 0)
+    {
+        throw new CakeException($"VerifyRegeneration: renaming the $refs to schema {from} went wrong.");
+    }
+    return renamed;
 }

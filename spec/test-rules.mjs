@@ -40,38 +40,38 @@ const cases = {
     (s) => replaceOnce(s, '        added_on:\n          type: string\n          format: date\n', '        addedOn:\n          type: string\n          format: date\n'),
     'plivo-property-names-snake-case', 'rule/plivo-property-names-snake-case'],
   'PascalCase property in an inline schema': [
-    (s) => inOperation(s, 'Remove', '                $ref: "#/components/schemas/RemoveResult"\n',
+    (s) => inOperation(s, 'Tollfree_Remove', '                $ref: "#/components/schemas/RemoveResult"\n',
       '                type: object\n                additionalProperties: true\n                properties:\n                  ApiId: { type: string, description: x }\n'),
     'plivo-property-names-snake-case', 'rule/plivo-property-names-snake-case'],
   'operation without operationId': [
-    (s) => replaceOnce(s, '      operationId: Remove\n', ''),
+    (s) => replaceOnce(s, '      operationId: Tollfree_Remove\n', ''),
     'plivo-operation-id', 'rule/plivo-operation-id'],
-  'operationId not PascalCase': [
-    (s) => replaceOnce(s, '      operationId: Find\n', '      operationId: find_number\n'),
+  'operationId not Tag_Verb in PascalCase': [
+    (s) => replaceOnce(s, '      operationId: Tollfree_Find\n', '      operationId: find_number\n'),
     'plivo-operation-id', 'rule/plivo-operation-id'],
   'operation without description': [
     (s) => replaceOnce(s, '      description: Returns the toll-free number if it is in the pool, else 404.\n', ''),
     'plivo-operation-description', 'rule/plivo-operation-description'],
   'operation without a 4xx response': [
-    (s) => ['400', '401', '404', '405', '429'].reduce((t, code) => inOperation(t, 'Remove', `        "${code}": {`, `        # "${code}": {`), s),
+    (s) => ['400', '401', '404', '405', '429'].reduce((t, code) => inOperation(t, 'Tollfree_Remove', `        "${code}": {`, `        # "${code}": {`), s),
     'plivo-operation-4xx-response', 'rule/plivo-operation-4xx-response'],
   'operation without a 5xx response': [
-    (s) => inOperation(s, 'Get', '        "500": { $ref: "#/components/responses/ServerError" }\n', ''),
+    (s) => inOperation(s, 'Powerpack_Get', '        "500": { $ref: "#/components/responses/ServerError" }\n', ''),
     'plivo-operation-5xx-response', 'rule/plivo-operation-5xx-response'],
   '200 response without content': [
-    (s) => inOperation(s, 'Remove', removeContent, ''),
+    (s) => inOperation(s, 'Tollfree_Remove', removeContent, ''),
     'plivo-200-response-content', 'rule/plivo-200-response-content'],
   '200 response with empty content': [
-    (s) => inOperation(s, 'Remove', removeContent, '          content: {}\n'),
+    (s) => inOperation(s, 'Tollfree_Remove', removeContent, '          content: {}\n'),
     'plivo-200-response-content', 'rule/plivo-200-response-content'],
   '200 response without example': [
-    (s) => inOperation(s, 'Remove', removeExample, ''),
+    (s) => inOperation(s, 'Tollfree_Remove', removeExample, ''),
     'plivo-200-response-example', 'rule/plivo-200-response-example'],
   '200 response with both example and examples': [
-    (s) => inOperation(s, 'Remove', removeExample, removeExample + '              examples:\n                ok: { value: { response: success } }\n'),
+    (s) => inOperation(s, 'Tollfree_Remove', removeExample, removeExample + '              examples:\n                ok: { value: { response: success } }\n'),
     'plivo-200-response-example', 'rule/plivo-200-response-example'],
   '200 response with an empty examples map': [
-    (s) => inOperation(s, 'Remove', removeExample, '              examples: {}\n'),
+    (s) => inOperation(s, 'Tollfree_Remove', removeExample, '              examples: {}\n'),
     'plivo-200-response-example', 'rule/plivo-200-response-examples-non-empty'],
 };
 

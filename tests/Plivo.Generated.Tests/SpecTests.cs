@@ -42,11 +42,11 @@ public sealed class SpecTests
         });
     }
 
-    [TestCase("Get", "GET", PowerpackPath)]
-    [TestCase("Add", "POST", NumberPath)]
-    [TestCase("Find", "GET", NumberPath)]
-    [TestCase("List", "GET", ListPath)]
-    [TestCase("Remove", "DELETE", NumberPath)]
+    [TestCase("Powerpack_Get", "GET", PowerpackPath)]
+    [TestCase("Tollfree_Add", "POST", NumberPath)]
+    [TestCase("Tollfree_Find", "GET", NumberPath)]
+    [TestCase("Tollfree_List", "GET", ListPath)]
+    [TestCase("Tollfree_Remove", "DELETE", NumberPath)]
     public void Operation_IsDeclaredAtItsPathAndMethod(string operationId, string method, string path)
     {
         var operations = Operations();
@@ -60,7 +60,7 @@ public sealed class SpecTests
     {
         Assert.Multiple(() =>
         {
-            Assert.That(Operations().Keys, Is.EquivalentTo(new[] { "Get", "Add", "Find", "List", "Remove" }));
+            Assert.That(Operations().Keys, Is.EquivalentTo(new[] { "Powerpack_Get", "Tollfree_Add", "Tollfree_Find", "Tollfree_List", "Tollfree_Remove" }));
             Assert.That(_result.Document!.Paths.Keys, Is.EquivalentTo(new[] { PowerpackPath, ListPath, NumberPath }));
         });
     }
@@ -94,11 +94,11 @@ public sealed class SpecTests
     [Test]
     public void NegativeControl_ARenamedOperation_IsMissed()
     {
-        var broken = Mutate("operationId: Remove\n", "operationId: Delete\n");
+        var broken = Mutate("operationId: Tollfree_Remove\n", "operationId: Tollfree_Delete\n");
 
         var document = SpecFile.Parse(broken).Document!;
 
-        Assert.That(OperationsOf(document).Keys, Does.Not.Contain("Remove").And.Contain("Delete"));
+        Assert.That(OperationsOf(document).Keys, Does.Not.Contain("Tollfree_Remove").And.Contain("Tollfree_Delete"));
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------------
