@@ -110,8 +110,10 @@ internal sealed class ResilientSendHandler : DelegatingHandler
     /// <summary>One call's attempts: counts them, times them, logs them.</summary>
     private sealed class Call
     {
+        private static readonly double TicksPerTimestamp = (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency;
+
         private readonly ResilientSendHandler _handler;
-        private readonly Stopwatch _clock = Stopwatch.StartNew();
+        private readonly long _started = Stopwatch.GetTimestamp();
 
         public Call(ResilientSendHandler handler, HttpRequestMessage request)
         {
@@ -123,21 +125,21 @@ internal sealed class ResilientSendHandler : DelegatingHandler
 
         public int Attempts { get; private set; }
 
-        public TimeSpan Elapsed => _clock.Elapsed;
+        public TimeSpan Elapsed => TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - _started) * TicksPerTimestamp));
 
         public async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(CancellationToken cancellationToken)
         {
             var attempt = ++Attempts;
-            var started = _clock.Elapsed;
+            var started = Elapsed;
             try
             {
                 var response = await _handler.SendOnceAsync(Request, cancellationToken).ConfigureAwait(false);
-                _handler._log?.Answer(Request, response, _clock.Elapsed - started, attempt);
+                _handler._log?.Answer(Request, response, Elapsed - started, attempt);
                 return Outcome.FromResult(response);
             }
             catch (Exception e)
             {
-                _handler._log?.Failure(Request, e, _clock.Elapsed - started, attempt);
+                _handler._log?.Failure(Request, e, Elapsed - started, attempt);
                 return Outcome.FromException<HttpResponseMessage>(e);
             }
         }
