@@ -23,7 +23,7 @@ public static class Program
         Plivo.Generated.Benchmarks: our client against a hand-written baseline.
 
           (no mode)            BenchmarkDotNet (a-c), cold start (d), throughput (e); writes the report
-            --mode smoke|full    smoke: in-process BDN, 3 iterations, 2 cold launches, 2,000 adds (~1-2 min); full (default)
+            --mode smoke|full    smoke: in-process BDN, 5 iterations, 2 cold launches, 2,000 adds (~1-2 min); full (default)
             --report PATH        where to write the Markdown report (default: none, console only)
             --command TEXT       the command line to quote in the report
             --wait-load X        wait (up to --wait-max seconds, default 600) for a 1-minute load average below X first
@@ -100,7 +100,7 @@ public static class Program
         if (options.Only.Contains("throughput"))
         {
             log.WriteLine("== throughput");
-            report.Throughput = await Throughput.MeasureAsync(options.Smoke ? 2_000 : 20_000, 64, options.Smoke ? 1 : 3, log).ConfigureAwait(false);
+            report.Throughput = await Throughput.MeasureAsync(options.Smoke ? 2_000 : 20_000, 64, options.Smoke ? 1 : 5, log).ConfigureAwait(false);
         }
 
         report.Load = load.Stop();
@@ -125,7 +125,7 @@ public static class Program
         {
             // Enough to prove every benchmark runs and to show rough ratios; no pilot, no child build.
             job = new Job("Smoke").WithToolchain(InProcessEmitToolchain.Instance)
-                .WithWarmupCount(1).WithIterationCount(3).WithInvocationCount(256).WithUnrollFactor(1);
+                .WithWarmupCount(3).WithIterationCount(5).WithInvocationCount(256).WithUnrollFactor(1);
         }
         else
         {
