@@ -30,6 +30,7 @@ public static class Program
             --only LIST          any of bdn,cold,throughput (default all)
             --filter TEXT        BDN classes whose name contains TEXT (AddInMemory, AddLoopback, ListLoopback, ListInMemory)
             --inprocess          full mode with BDN's in-process toolchain (no child build)
+            --adds N --rounds N  throughput: adds per round, measured rounds per side
           --cold client|baseline URL   one cold-start child: one add against URL, prints "done <ms in Main>"
           --bdn ARGS...        BenchmarkDotNet's own command line (e.g. --bdn --filter *AddInMemory* --profiler EP)
         """;
@@ -100,7 +101,7 @@ public static class Program
         if (options.Only.Contains("throughput"))
         {
             log.WriteLine("== throughput");
-            report.Throughput = await Throughput.MeasureAsync(options.Smoke ? 2_000 : 20_000, 64, options.Smoke ? 1 : 5, log).ConfigureAwait(false);
+            report.Throughput = await Throughput.MeasureAsync(options.Adds ?? (options.Smoke ? 2_000 : 20_000), 64, options.Rounds ?? (options.Smoke ? 1 : 5), log).ConfigureAwait(false);
         }
 
         report.Load = load.Stop();
@@ -182,6 +183,8 @@ public static class Program
         public HashSet<string> Only { get; private set; } = new() { "bdn", "cold", "throughput" };
         public string? Filter { get; private set; }
         public bool InProcess { get; private set; }
+        public int? Adds { get; private set; }
+        public int? Rounds { get; private set; }
 
         public static Options? Parse(string[] args)
         {
@@ -199,6 +202,8 @@ public static class Program
                     case "--only": o.Only = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(); break;
                     case "--filter": o.Filter = Next(); break;
                     case "--inprocess": o.InProcess = true; break;
+                    case "--adds": o.Adds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
+                    case "--rounds": o.Rounds = int.Parse(Next(), CultureInfo.InvariantCulture); break;
                     default: Console.Error.WriteLine($"unknown argument {args[i]}"); return null;
                 }
             }

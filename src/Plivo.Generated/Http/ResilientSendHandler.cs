@@ -35,22 +35,31 @@ internal sealed class ResilientSendHandler : DelegatingHandler
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        if (_options.Timeout != Timeout.InfiniteTimeSpan)
-        {
-            deadline.CancelAfter(_options.Timeout);
-        }
-
         var call = new Call(this, request);
 
-        // The first attempt runs outside Polly, under the same per-attempt timeout: most calls succeed at once, and this
-        // keeps Polly (building its pipeline, its per-call work and its JIT on a cold start) off that path. Found with the
-        // benchmarks (docs/benchmarks.md). When the first outcome is one the retry rule retries, the Polly pipeline runs
-        // exactly as it would have: its first execution replays that outcome instead of sending again, so its
-        // ShouldHandle, OnRetry (disposing the answer), delays and attempt numbers are unchanged.
-        var outcome = await call.FirstAttemptAsync(deadline.Token).ConfigureAwait(false);
+        // The first attempt runs outside Polly, under one timer for the shorter of the attempt timeout and the deadline:
+        // most calls succeed at once, and this keeps Polly (building its pipeline, its per-call work and its JIT on a
+        // cold start) and a second timer off that path. Found with the benchmarks (docs/benchmarks.md). When the first
+        // outcome is one the retry rule retries, the Polly pipeline runs exactly as it would have, under the rest of the
+        // deadline: its first execution replays that outcome instead of sending again, so its ShouldHandle, OnRetry
+        // (disposing the answer), delays and attempt numbers are unchanged.
+        var outcome = await call.FirstAttemptAsync(cancellationToken).ConfigureAwait(false);
         if (_options.MaxRetries > 0 && RetryPolicy.ShouldRetry(request.Method, outcome))
         {
+            using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (_options.Timeout != Timeout.InfiniteTimeSpan)
+            {
+                var remaining = _options.Timeout - call.Elapsed;
+                if (remaining > TimeSpan.Zero)
+                {
+                    deadline.CancelAfter(remaining);
+                }
+                else
+                {
+                    deadline.Cancel();
+                }
+            }
+
             call.Replay(outcome);
             var context = ResilienceContextPool.Shared.Get(deadline.Token);
             context.Properties.Set(RetryPolicy.RequestKey, request);
@@ -143,24 +152,29 @@ internal sealed class ResilientSendHandler : DelegatingHandler
         private Outcome<HttpResponseMessage>? _replay;
 
         /// <summary>
-        /// The first attempt under <see cref="PlivoClientOptions.AttemptTimeout"/>, as Polly's timeout strategy runs it:
-        /// a cancellation caused by that timeout alone (not the deadline, not the caller) becomes a <see cref="TimeoutRejectedException"/>.
+        /// The first attempt, under one timer: <see cref="PlivoClientOptions.AttemptTimeout"/> or, when it is not shorter,
+        /// the deadline (<see cref="PlivoClientOptions.Timeout"/>). As in Polly's timeout strategy, a cancellation caused
+        /// by the attempt timeout alone becomes a <see cref="TimeoutRejectedException"/>; the deadline's stays an
+        /// <see cref="OperationCanceledException"/>, as it was when the deadline cancelled Polly's attempt.
         /// </summary>
-        public async ValueTask<Outcome<HttpResponseMessage>> FirstAttemptAsync(CancellationToken deadline)
+        public async ValueTask<Outcome<HttpResponseMessage>> FirstAttemptAsync(CancellationToken cancellationToken)
         {
-            var timeout = _handler._options.AttemptTimeout;
-            if (timeout == Timeout.InfiniteTimeSpan)
+            var attemptTimeout = _handler._options.AttemptTimeout;
+            var deadline = _handler._options.Timeout;
+            var deadlineFirst = deadline != Timeout.InfiniteTimeSpan && (attemptTimeout == Timeout.InfiniteTimeSpan || deadline <= attemptTimeout);
+            var limit = deadlineFirst ? deadline : attemptTimeout;
+
+            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            if (limit != Timeout.InfiniteTimeSpan)
             {
-                return await AttemptAsync(deadline).ConfigureAwait(false);
+                attempt.CancelAfter(limit);
             }
 
-            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(deadline);
-            attempt.CancelAfter(timeout);
             var outcome = await AttemptAsync(attempt.Token).ConfigureAwait(false);
-            if (outcome.Exception is OperationCanceledException canceled && attempt.IsCancellationRequested && !deadline.IsCancellationRequested)
+            if (!deadlineFirst && outcome.Exception is OperationCanceledException canceled && attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
                 return Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException(
-                    $"The operation didn't complete within the allowed timeout of '{timeout}'.", timeout, canceled));
+                    $"The operation didn't complete within the allowed timeout of '{attemptTimeout}'.", attemptTimeout, canceled));
             }
 
             return outcome;
