@@ -134,6 +134,20 @@ public class ErrorTests : WireMockTestBase
         Assert.That(e.ResponseBody, Is.EqualTo(AddExample.Substring(0, 40)));
     }
 
+    [TestCase(404, "{\"api_id\":\"x\",\"error\":\"not found\"}")]
+    [TestCase(200, "{\"number\":")]
+    public async Task The_answer_headers_are_kept_in_the_exception(int status, string body)
+    {
+        Server.Given(Request.Create().UsingPost().WithPath(NumberPath)).RespondWith(Response.Create()
+            .WithStatusCode(status).WithHeader("Content-Type", "application/json").WithHeader("X-Plivo-Test", "req-42").WithBody(body));
+
+        var e = await AddFails();
+
+        // The generated code hands the headers over uncopied; the exception copies them before the answer is disposed.
+        Assert.That(e.Headers["X-Plivo-Test"], Is.EqualTo(new[] { "req-42" }));
+        Assert.That(e.Headers["Content-Type"].Single(), Does.StartWith("application/json"));
+    }
+
     [TestCase("null")]
     [TestCase(" null ")]
     public async Task A_null_body_on_200_keeps_the_raw_body(string body)
