@@ -1,6 +1,7 @@
 // build.cake: thin tasks over the dotnet CLI. Run with `dotnet tool restore` once, then `dotnet cake [--target=X]`.
 //   Clean | Build | Test (default) | QuickStart | CheckIncrementalGeneration | LintSpec | Pack | PackageTest |
-//   ContractTest | VerifyRegeneration | Verify | CI
+//   ContractTest | VerifyRegeneration | Verify | CI |
+//   Bench (--bench-mode=smoke|full, or --job=short for smoke) | BenchBuild
 var target = Argument("target", "Test");
 var configuration = Argument("configuration", "Debug");
 
@@ -9,6 +10,8 @@ const string Library = "./src/Plivo.Generated/Plivo.Generated.csproj";
 const string Spec = "./spec/plivo-numberpool.yaml";
 const string GeneratorMarker = "NSwag: generating";
 const string PackagesDir = "./artifacts/packages";
+const string BenchProject = "./benchmarks/Plivo.Generated.Benchmarks/Plivo.Generated.Benchmarks.csproj";
+const string BenchReport = "./docs/benchmarks.md";
 
 // Each package and the target frameworks its lib/ must hold.
 var packages = new Dictionary<string, string[]>
@@ -306,6 +309,100 @@ Task("LintSpec")
         throw new CakeException($"Spec lint failed ({string.Join(", ", failed)}): the spec must have zero errors and zero warnings, and each of our rules must fire on the copy broken for it.");
     }
     Information("Spec lint: Spectral and Redocly found no errors and no warnings; each of our rules fires when broken.");
+});
+
+// The benchmarks against the hand-written baseline (never part of Test). Full (default): BenchmarkDotNet's full job,
+// 15 cold starts per side, 5 throughput rounds; waits up to 10 min for a 1-minute load average below 2, then writes the
+// ratio table into docs/benchmarks.md. Smoke (--bench-mode=smoke or --job=short, for CI): in-process BDN with 3
+// iterations, 2 cold starts, 2,000 adds, ~1-2 min; its report goes to artifacts/benchmarks/smoke.md.
+Task("Bench")
+    .Does(() =>
+{
+    var mode = Argument("bench-mode", Argument("job", "full") == "short" ? "smoke" : "full");
+    if (mode != "smoke" && mode != "full")
+    {
+        throw new CakeException($"--bench-mode is smoke or full, not '{mode}'.");
+    }
+
+    DotNetBuild(BenchProject, new DotNetBuildSettings { Configuration = "Release" });
+    var report = mode == "smoke" ? "./artifacts/benchmarks/smoke.md" : BenchReport;
+    var command = $"dotnet cake --target=Bench --bench-mode={mode}";
+    var arguments = $"run --project {BenchProject} -c Release --no-build -- --mode {mode} --report {report} --command \"{command}\"";
+    if (mode == "full")
+    {
+        arguments += " --wait-load " + Argument("wait-load", "2") + " --wait-max 600";
+    }
+
+    var exitCode = StartProcess("dotnet", new ProcessSettings { Arguments = arguments });
+    if (exitCode != 0)
+    {
+        throw new CakeException($"The benchmarks failed (exit code {exitCode}).");
+    }
+});
+
+// The build loop: a no-op build must not run NSwag, and a build after a spec edit may cost at most 1.5x a build after
+// editing one hand-written file. Touches the spec and PlivoApi.cs alternately, 3 builds each, and writes the medians.
+Task("BenchBuild")
+    .Does(() =>
+{
+    BuildLibrary();
+    var clock = System.Diagnostics.Stopwatch.StartNew();
+    var noop = BuildLibrary();
+    var noopSeconds = clock.Elapsed.TotalSeconds;
+    if (noop.Any(line => line.Contains(GeneratorMarker)))
+    {
+        throw new CakeException("A no-op build ran NSwag.");
+    }
+
+    var handWrittenFile = "./src/Plivo.Generated/PlivoApi.cs";
+    var spec = new List<double>();
+    var handWritten = new List<double>();
+    var loads = new List<string> { LoadAverage() };
+    for (var i = 0; i < 3; i++)
+    {
+        foreach (var (file, times, mustGenerate) in i % 2 == 0
+            ? new[] { (Spec, spec, true), (handWrittenFile, handWritten, false) }
+            : new[] { (handWrittenFile, handWritten, false), (Spec, spec, true) })
+        {
+            System.IO.File.SetLastWriteTimeUtc(file, DateTime.UtcNow);
+            clock.Restart();
+            var lines = BuildLibrary();
+            times.Add(clock.Elapsed.TotalSeconds);
+            var generated = lines.Any(line => line.Contains(GeneratorMarker));
+            if (generated != mustGenerate)
+            {
+                throw new CakeException($"After touching {file} NSwag {(generated ? "ran" : "did not run")}.");
+            }
+            Information($"touch {file}: {times.Last():0.0} s{(generated ? " (NSwag ran)" : "")}");
+        }
+        loads.Add(LoadAverage());
+    }
+
+    var specMedian = spec.OrderBy(t => t).ElementAt(1);
+    var handMedian = handWritten.OrderBy(t => t).ElementAt(1);
+    var ratio = specMedian / handMedian;
+    var section = string.Join("\n", new[]
+    {
+        "<!-- build:begin (written by dotnet cake --target=BenchBuild; do not edit by hand) -->",
+        $"Measured {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC with `dotnet cake --target=BenchBuild` (`dotnet build {Library}`, {configuration}, all three target frameworks; the two kinds of edit alternate). 1-minute load average at the start and after each pair: {string.Join(", ", loads)}.",
+        "",
+        "| build | runs (s) | median (s) |",
+        "|---|---|---:|",
+        $"| no-op (NSwag must not run; it did not) | {noopSeconds:0.0} | {noopSeconds:0.0} |",
+        $"| after touching `spec/plivo-numberpool.yaml` (NSwag runs once per target framework) | {string.Join(", ", spec.Select(t => t.ToString("0.0")))} | {specMedian:0.0} |",
+        $"| after touching `src/Plivo.Generated/PlivoApi.cs` | {string.Join(", ", handWritten.Select(t => t.ToString("0.0")))} | {handMedian:0.0} |",
+        "",
+        $"Spec edit / hand-written edit: **{ratio:0.00}x** (goal ≤ 1.50x: {(ratio <= 1.5 ? "met" : "**missed**")}).",
+        "<!-- build:end -->",
+    });
+    var text = System.IO.File.Exists(BenchReport) ? System.IO.File.ReadAllText(BenchReport) : "# Benchmarks\n";
+    var begin = text.IndexOf("<!-- build:begin");
+    var end = text.IndexOf("<!-- build:end -->");
+    text = begin >= 0 && end > begin
+        ? text.Substring(0, begin) + section + text.Substring(end + "<!-- build:end -->".Length)
+        : text.TrimEnd() + "\n\n## Build loop\n\n" + section + "\n";
+    System.IO.File.WriteAllText(BenchReport, text);
+    Information($"Spec edit {specMedian:0.0} s, hand-written edit {handMedian:0.0} s: {ratio:0.00}x. Written to {BenchReport}.");
 });
 
 Task("Verify")
@@ -631,3 +728,5 @@ string RenameSchema(string spec, string from, string to)
     }
     return renamed;
 }
+string LoadAverage() =>
+    System.IO.File.Exists("/proc/loadavg") ? System.IO.File.ReadAllText("/proc/loadavg").Split(' ')[0] : "unknown";

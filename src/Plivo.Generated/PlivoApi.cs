@@ -67,12 +67,18 @@ public sealed class PlivoApi : IDisposable
     {
     }
 
-    private PlivoApi(PlivoClientConfiguration configuration, HttpClient? callerClient)
+    /// <summary>Our own pipeline over the given transport instead of a new connection pool (benchmarks: an in-memory handler).</summary>
+    internal PlivoApi(PlivoCredentials credentials, PlivoClientOptions? options, HttpMessageHandler transport)
+        : this(new PlivoClientConfiguration(credentials, options), callerClient: null, transport)
+    {
+    }
+
+    private PlivoApi(PlivoClientConfiguration configuration, HttpClient? callerClient, HttpMessageHandler? transport = null)
     {
         Configuration = configuration;
-        _pipeline = callerClient is null
-            ? PlivoHttpPipeline.Create(configuration.Options)
-            : PlivoHttpPipeline.Create(configuration.Options, callerClient);
+        _pipeline = callerClient is not null ? PlivoHttpPipeline.Create(configuration.Options, callerClient)
+            : transport is not null ? PlivoHttpPipeline.CreateOver(configuration.Options, transport)
+            : PlivoHttpPipeline.Create(configuration.Options);
         PowerpackClient = new PowerpackClient(configuration, _pipeline);
         TollfreeClient = new TollfreeClient(configuration, _pipeline);
         Powerpacks = new PowerpackOperations(this);

@@ -18,6 +18,7 @@ public sealed class PlivoCredentials
 
     // base64(authId:authToken), computed once: every request reuses it.
     private readonly string _basicParameter;
+    private AuthenticationHeaderValue? _authorization;
 
     /// <summary>Creates credentials from an Auth ID and an Auth Token.</summary>
     /// <param name="authId">The account's Auth ID (the Basic auth user, and part of every path).</param>
@@ -110,7 +111,8 @@ public sealed class PlivoCredentials
     }
 
     /// <summary>The <c>Authorization</c> header value every request carries: <c>Basic base64(authId:authToken)</c>.</summary>
-    internal AuthenticationHeaderValue CreateAuthorizationHeader() => new("Basic", _basicParameter);
+    /// <remarks>Built once and shared by every request: the value has no setters, so requests cannot change it.</remarks>
+    internal AuthenticationHeaderValue CreateAuthorizationHeader() => _authorization ??= new("Basic", _basicParameter);
 
     /// <summary>Shows the Auth ID only; the token is never printed.</summary>
     public override string ToString() => $"PlivoCredentials(AuthId={AuthId}, AuthToken=***)";

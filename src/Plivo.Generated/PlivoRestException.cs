@@ -35,7 +35,8 @@ public partial class PlivoRestException : Exception
     {
         StatusCode = statusCode;
         ResponseBody = string.IsNullOrEmpty(response) ? null : response;
-        Headers = headers ?? NoHeaders;
+        // The generated code hands over the answer's headers uncopied: take the copy now, while the answer is alive.
+        Headers = headers is ResponseHeaders answer ? answer.Snapshot() : headers ?? NoHeaders;
         ApiId = parsed.ApiId;
         Error = parsed.Error;
     }

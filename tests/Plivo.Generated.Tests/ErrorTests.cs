@@ -129,6 +129,58 @@ public class ErrorTests : WireMockTestBase
 
         Assert.That(e.StatusCode, Is.EqualTo(200));
         Assert.That(e.InnerException, Is.InstanceOf<Newtonsoft.Json.JsonException>());
+        // A 2xx body is parsed from the buffered stream (not a string); the raw text is still kept for the exception.
+        Assert.That(e.ResponseBody, Is.EqualTo(AddExample.Substring(0, 40)));
+    }
+
+    [TestCase(404, "{\"api_id\":\"x\",\"error\":\"not found\"}")]
+    [TestCase(200, "{\"number\":")]
+    public async Task The_answer_headers_are_kept_in_the_exception(int status, string body)
+    {
+        Server.Given(Request.Create().UsingPost().WithPath(NumberPath)).RespondWith(Response.Create()
+            .WithStatusCode(status).WithHeader("Content-Type", "application/json").WithHeader("X-Plivo-Test", "req-42").WithBody(body));
+
+        var e = await AddFails();
+
+        // The generated code hands the headers over uncopied; the exception copies them before the answer is disposed.
+        Assert.That(e.Headers["X-Plivo-Test"], Is.EqualTo(new[] { "req-42" }));
+        Assert.That(e.Headers["Content-Type"].Single(), Does.StartWith("application/json"));
+    }
+
+    [TestCase("null")]
+    [TestCase(" null ")]
+    public async Task A_null_body_on_200_keeps_the_raw_body(string body)
+    {
+        AnswerAdd(200, body);
+
+        var e = await AddFails();
+
+        Assert.That(e.StatusCode, Is.EqualTo(200));
+        Assert.That(e.ResponseBody, Is.EqualTo(body));
+    }
+
+    [Test]
+    public async Task Content_after_the_json_on_200_is_still_refused_with_the_raw_body()
+    {
+        var body = AddExample + " {}";
+        AnswerAdd(200, body);
+
+        var e = await AddFails();
+
+        Assert.That(e.InnerException, Is.InstanceOf<Newtonsoft.Json.JsonException>());
+        Assert.That(e.ResponseBody, Is.EqualTo(body));
+    }
+
+    [Test]
+    public async Task A_body_longer_than_the_reader_buffer_is_read_whole()
+    {
+        var service = new string('s', 5000);
+        AnswerAdd(200, AddExample.Replace("\"service\": \"sms\"", "\"service\": \"" + service + "\"", StringComparison.Ordinal));
+
+        var added = await Api.NumberPool(PoolUuid).Tollfree.AddAsync(Number);
+
+        Assert.That(added.Service, Is.EqualTo(service));
+        Assert.That(added.AddedOn, Is.EqualTo(new DateTime(2019, 10, 9)));
     }
 
     [Test]

@@ -30,10 +30,25 @@ internal sealed class HttpClientForwardingHandler : HttpMessageHandler
     private static HttpRequestMessage Copy(HttpRequestMessage request)
     {
         var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version, Content = request.Content };
+#if NET6_0_OR_GREATER
+        // NonValidated: the values as they are, without parsing every header into objects just to print them again.
+        foreach (var header in request.Headers.NonValidated)
+        {
+            if (header.Value.Count == 1)
+            {
+                copy.Headers.TryAddWithoutValidation(header.Key, header.Value.ToString());
+            }
+            else
+            {
+                copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+#else
         foreach (var header in request.Headers)
         {
             copy.Headers.TryAddWithoutValidation(header.Key, header.Value);
         }
+#endif
 
         return copy;
     }

@@ -14,6 +14,9 @@ internal static class PlivoHttpPipeline
     public static HttpClient Create(PlivoClientOptions options, HttpClient callerClient) =>
         Wrap(options, new HttpClientForwardingHandler(callerClient));
 
+    /// <summary>A pipeline over the given transport, disposed with the returned client (benchmarks: an in-memory handler).</summary>
+    internal static HttpClient CreateOver(PlivoClientOptions options, HttpMessageHandler transport) => Wrap(options, transport);
+
     private static HttpClient Wrap(PlivoClientOptions options, HttpMessageHandler transport) =>
         // The handler enforces the timeouts (and reports them as PlivoRestException), so the HttpClient's own is off.
         new(new ResilientSendHandler(options, transport), disposeHandler: true) { Timeout = Timeout.InfiniteTimeSpan };

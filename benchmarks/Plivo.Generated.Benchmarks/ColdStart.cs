@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.Diagnostics;
+using System.Globalization;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using System.Reflection;
+using System.Threading.Tasks;
+
+namespace Plivo.Generated.Benchmarks;
+
+/// <summary>
+/// (d) Cold start: a fresh process doing its first add, timed by the parent from Process.Start to the child's "done"
+/// line. Each launch runs this same exe with <c>--cold client|baseline URL</c> against a stub server in the parent;
+/// the two sides alternate launch by launch so that a change of machine load hits both.
+/// </summary>
+/// <remarks>
+/// Why processes and not BenchmarkDotNet's <c>RunStrategy.ColdStart</c>: that strategy times the first invocation
+/// inside BDN's already-started host process, after the benchmark assembly, its dependencies and BDN's own engine are
+/// loaded; a user's first call pays for the runtime starting, Newtonsoft.Json/Polly/our assembly loading and the JIT of
+/// the whole HTTP stack. Launching the real process measures exactly "time to the first successful call".
+/// The child also reports the time from entering Main to done (the part the client can influence).
+/// </remarks>
+public static class ColdStart
+{
+    public sealed record Sample(double WallMs, double InMainMs);
+
+    public sealed record Result(string Side, IReadOnlyList<Sample> Samples)
+    {
+        public double MedianWallMs => Median(Samples.Select(s => s.WallMs));
+        public double MedianInMainMs => Median(Samples.Select(s => s.InMainMs));
+    }
+
+    /// <summary>The child: one add, then "done &lt;ms in Main&gt;".</summary>
+    public static async Task<int> RunChildAsync(string side, string baseUrl, Stopwatch sinceMain)
+    {
+        string number;
+        if (side == "client")
+        {
+            using var api = new PlivoApi(Fixtures.AuthId, Fixtures.AuthToken, new PlivoClientOptions { BaseUrl = new Uri(baseUrl) });
+            var added = await api.NumberPool(Fixtures.PoolUuid).Tollfree.AddAsync(Fixtures.Number).ConfigureAwait(false);
+            number = added.Number!;
+        }
+        else if (side == "baseline")
+        {
+            var baseline = new BaselineClient(BaselineHttp.Client, baseUrl, Fixtures.AuthId, Fixtures.AuthToken, Fixtures.PoolUuid);
+            var added = await baseline.AddAsync(Fixtures.Number).ConfigureAwait(false);
+            number = added.Number!;
+        }
+        else
+        {
+            Console.Error.WriteLine($"--cold takes client or baseline, not '{side}'");
+            return 2;
+        }
+
+        if (number != Fixtures.Number)
+        {
+            Console.Error.WriteLine($"unexpected answer: {number}");
+            return 1;
+        }
+
+        Console.WriteLine("done " + sinceMain.Elapsed.TotalMilliseconds.ToString("0.00", CultureInfo.InvariantCulture));
+        return 0;
+    }
+
+    /// <summary>The hand-written program's one static HttpClient.</summary>
+    private static class BaselineHttp
+    {
+        public static readonly HttpClient Client = new();
+    }
+
+    public static async Task<(Result Baseline, Result Client)> MeasureAsync(int launches, TextWriter log)
+    {
+        await using var server = await StubServer.StartAsync().ConfigureAwait(false);
+        var (file, prefix) = SelfCommand();
+
+        // One unmeasured launch of each: the exe and its dependencies into the OS file cache.
+        await LaunchAsync(file, prefix, "baseline", server.BaseUrl).ConfigureAwait(false);
+        await LaunchAsync(file, prefix, "client", server.BaseUrl).ConfigureAwait(false);
+
+        var samples = new Dictionary<string, List<Sample>> { ["baseline"] = new(), ["client"] = new() };
+        for (var i = 0; i < launches; i++)
+        {
+            foreach (var side in i % 2 == 0 ? new[] { "baseline", "client" } : new[] { "client", "baseline" })
+            {
+                var sample = await LaunchAsync(file, prefix, side, server.BaseUrl).ConfigureAwait(false);
+                samples[side].Add(sample);
+                log.WriteLine($"  cold start {side,-8} launch {i + 1}/{launches}: {sample.WallMs:0.0} ms to done ({sample.InMainMs:0.0} ms in Main)");
+            }
+        }
+
+        return (new Result("baseline", samples["baseline"]), new Result("client", samples["client"]));
+    }
+
+    private static async Task<Sample> LaunchAsync(string file, string[] prefix, string side, string baseUrl)
+    {
+        var start = new ProcessStartInfo(file)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var arg in prefix.Concat(new[] { "--cold", side, baseUrl }))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + file);
+        var stderr = process.StandardError.ReadToEndAsync();
+        string? line;
+        double? wall = null, inMain = null;
+        while ((line = await process.StandardOutput.ReadLineAsync().ConfigureAwait(false)) is not null)
+        {
+            if (line.StartsWith("done ", StringComparison.Ordinal))
+            {
+                wall = clock.Elapsed.TotalMilliseconds;
+                inMain = double.Parse(line.AsSpan(5), CultureInfo.InvariantCulture);
+            }
+        }
+
+        await process.WaitForExitAsync().ConfigureAwait(false);
+        if (process.ExitCode != 0 || wall is null)
+        {
+            throw new InvalidOperationException($"cold start of {side} failed (exit {process.ExitCode}): {await stderr.ConfigureAwait(false)}");
+        }
+
+        return new Sample(wall.Value, inMain!.Value);
+    }
+
+    /// <summary>How to start this same program again: its apphost, or dotnet exec with the dll.</summary>
+    private static (string File, string[] Prefix) SelfCommand()
+    {
+        var dll = Assembly.GetEntryAssembly()!.Location;
+        var apphost = Path.ChangeExtension(dll, OperatingSystem.IsWindows() ? ".exe" : null)!.TrimEnd('.');
+        if (File.Exists(apphost))
+        {
+            return (apphost, Array.Empty<string>());
+        }
+
+        return (Environment.ProcessPath ?? "dotnet", new[] { "exec", dll });
+    }
+
+    internal static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.OrderBy(v => v).ToArray();
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
+        var mid = sorted.Length / 2;
+        return sorted.Length % 2 == 1 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+    }
+}
