@@ -65,9 +65,8 @@ public class AddInMemory : ClientVsBaseline
     public Task<TollfreeNumber> ClientOwnPipeline() => OwnPipeline.AddAsync(Fixtures.Number);
 }
 
-/// <summary>(b) The add over loopback against the Kestrel stub.</summary>
-[MemoryDiagnoser]
-public class AddLoopback : ClientVsBaseline
+/// <summary>Both sides against one Kestrel stub on 127.0.0.1, started before and stopped after the benchmarks.</summary>
+public abstract class LoopbackClientVsBaseline : ClientVsBaseline
 {
     private StubServer _server = null!;
 
@@ -84,7 +83,12 @@ public class AddLoopback : ClientVsBaseline
         TearDown();
         _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
     }
+}
 
+/// <summary>(b) The add over loopback against the Kestrel stub.</summary>
+[MemoryDiagnoser]
+public class AddLoopback : LoopbackClientVsBaseline
+{
     [Benchmark(Baseline = true)]
     public Task<TollfreePoco> HandWritten() => Baseline.AddAsync(Fixtures.Number);
 
@@ -97,24 +101,8 @@ public class AddLoopback : ClientVsBaseline
 
 /// <summary>(c) One page of 20 numbers over loopback (deserialization-heavy).</summary>
 [MemoryDiagnoser]
-public class ListLoopback : ClientVsBaseline
+public class ListLoopback : LoopbackClientVsBaseline
 {
-    private StubServer _server = null!;
-
-    [GlobalSetup]
-    public void Setup()
-    {
-        _server = StubServer.StartAsync().GetAwaiter().GetResult();
-        Build(_server.BaseUrl, () => new SocketsHttpHandler(), options => new PlivoApi(Fixtures.AuthId, Fixtures.AuthToken, options));
-    }
-
-    [GlobalCleanup]
-    public void Cleanup()
-    {
-        TearDown();
-        _server.DisposeAsync().AsTask().GetAwaiter().GetResult();
-    }
-
     [Benchmark(Baseline = true)]
     public Task<TollfreeListPoco> HandWritten() => Baseline.ListAsync();
 
