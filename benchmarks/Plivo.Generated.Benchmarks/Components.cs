@@ -28,14 +28,16 @@ public class Components
     private static readonly AuthenticationHeaderValue CachedAuthorization = new("Basic", "TUFaRFExWkpJME5ERk1OWkEwWlQ6YmVuY2g=");
 
     private HttpClient _plain = null!;
-    private HttpClient _pipeline = null!;
+    private HttpClient _ownClient = null!;
+    private ResilientSender _sender = null!;
     private HttpResponseMessage _bufferedResponse = null!;
 
     [GlobalSetup]
     public void Setup()
     {
         _plain = new HttpClient(new InMemoryPlivoHandler());
-        _pipeline = PlivoHttpPipeline.CreateOver(new PlivoClientOptions(), new InMemoryPlivoHandler());
+        _ownClient = OwnHttpClient.Over(new InMemoryPlivoHandler());
+        _sender = new ResilientSender(new PlivoClientOptions());
         _bufferedResponse = new HttpResponseMessage(HttpStatusCode.OK) { Content = new ByteArrayContent(Fixtures.AddBytes) };
         _bufferedResponse.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
         _bufferedResponse.Content.LoadIntoBufferAsync().GetAwaiter().GetResult();
@@ -77,9 +79,9 @@ public class Components
         var request = new HttpRequestMessage();
         request.Headers.Authorization = CachedAuthorization;
         request.Headers.TryAddWithoutValidation("User-Agent", "PlivoGenerated/0.1.0 (.NET 10.0.0; Linux)");
-        request.Method = new HttpMethod("POST");
+        request.Method = HttpMethod.Post;
         request.Headers.TryAddWithoutValidation("Accept", "application/json");
-        var url = new StringBuilder();
+        var url = UrlBuilderCache.Acquire();
         url.Append("https://api.plivo.com/v1/");
         url.Append("Account/");
         url.Append(Uri.EscapeDataString(Fixtures.AuthId));
@@ -88,7 +90,7 @@ public class Components
         url.Append("/Tollfree/");
         url.Append(Uri.EscapeDataString(Fixtures.Number));
         url.Append('/');
-        request.RequestUri = new Uri(url.ToString(), UriKind.RelativeOrAbsolute);
+        request.RequestUri = new Uri(UrlBuilderCache.ToStringAndRelease(url), UriKind.RelativeOrAbsolute);
         return request;
     }
 
@@ -109,8 +111,51 @@ public class Components
     public async Task<HttpResponseMessage> Send_OurPipeline()
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, "https://api.plivo.com/v1/x/");
-        return await _pipeline.SendAsync(request, HttpCompletionOption.ResponseHeadersRead).ConfigureAwait(false);
+        return await _sender.SendAsync(_ownClient, request, CancellationToken.None).ConfigureAwait(false);
     }
+
+    // --- pieces of the send path
+
+    [Benchmark]
+    public HttpContent Buffer_None() => new ByteArrayContent(Fixtures.AddBytes);
+
+    [Benchmark]
+    public HttpContent Buffer_LoadIntoBuffer()
+    {
+        var content = new ByteArrayContent(Fixtures.AddBytes);
+        content.LoadIntoBufferAsync().GetAwaiter().GetResult();
+        return content;
+    }
+
+    [Benchmark]
+    public bool Timer_NewSource()
+    {
+        using var source = new CancellationTokenSource();
+        source.CancelAfter(TimeSpan.FromSeconds(30));
+        return source.IsCancellationRequested;
+    }
+
+    [Benchmark]
+    public bool Timer_PooledSource()
+    {
+        var source = AttemptCancellation.Rent(CancellationToken.None);
+        source.CancelAfter(TimeSpan.FromSeconds(30));
+        var canceled = source.IsCancellationRequested;
+        AttemptCancellation.Return(source, CancellationToken.None);
+        return canceled;
+    }
+
+    // --- dates (added_on is "yyyy-MM-dd")
+
+    [Benchmark]
+    public DateTime Date_TryParseExact()
+    {
+        DateTime.TryParseExact("2019-10-09", "yyyy-MM-dd", System.Globalization.CultureInfo.CurrentCulture, System.Globalization.DateTimeStyles.RoundtripKind, out var date);
+        return date;
+    }
+
+    [Benchmark]
+    public DateTime Date_Parse() => DateTime.Parse("2019-10-09", System.Globalization.CultureInfo.InvariantCulture);
 
     // --- answer
 
@@ -132,25 +177,31 @@ public class Components
     }
 
     [Benchmark]
-    public async Task<TollfreeNumber?> Answer_NSwagStringPath()
+    public TollfreeNumber? Answer_NSwagStringPath()
     {
-        await Task.Yield();
         var text = Encoding.UTF8.GetString(Fixtures.AddBytes);
         return JsonConvert.DeserializeObject<TollfreeNumber>(text, Settings);
     }
 
     [Benchmark]
-    public async Task<TollfreeNumber?> Answer_OursNowStreamCachedSerializer()
+    public TollfreeNumber? Answer_OursNowStreamCachedSerializer()
     {
-        await Task.Yield();
         using var reader = new JsonTextReader(new StreamReader(new MemoryStream(Fixtures.AddBytes, writable: false), Encoding.UTF8));
         return Serializer.Deserialize<TollfreeNumber>(reader);
     }
 
+    private static readonly JsonSerializer NoDateParsing = JsonSerializer.Create(new JsonSerializerSettings { MetadataPropertyHandling = MetadataPropertyHandling.Ignore, DateParseHandling = DateParseHandling.None });
+
     [Benchmark]
-    public async Task<TollfreePoco?> Answer_HandWrittenPoco()
+    public TollfreeNumber? Answer_OursNoDateParsing()
     {
-        await Task.Yield();
+        using var reader = new JsonTextReader(new StreamReader(new MemoryStream(Fixtures.AddBytes, writable: false), Encoding.UTF8));
+        return NoDateParsing.Deserialize<TollfreeNumber>(reader);
+    }
+
+    [Benchmark]
+    public TollfreePoco? Answer_HandWrittenPoco()
+    {
         using var reader = new JsonTextReader(new StreamReader(new MemoryStream(Fixtures.AddBytes, writable: false), Encoding.UTF8));
         return Serializer.Deserialize<TollfreePoco>(reader);
     }

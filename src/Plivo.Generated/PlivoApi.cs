@@ -15,7 +15,8 @@ namespace Plivo.Generated;
 /// </summary>
 public sealed class PlivoApi : IDisposable
 {
-    private readonly HttpClient _pipeline;
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
 
     /// <summary>
     /// Creates the API with the credentials in <paramref name="options"/> (<see cref="PlivoClientOptions.AuthId"/>,
@@ -76,11 +77,10 @@ public sealed class PlivoApi : IDisposable
     private PlivoApi(PlivoClientConfiguration configuration, HttpClient? callerClient, HttpMessageHandler? transport = null)
     {
         Configuration = configuration;
-        _pipeline = callerClient is not null ? PlivoHttpPipeline.Create(configuration.Options, callerClient)
-            : transport is not null ? PlivoHttpPipeline.CreateOver(configuration.Options, transport)
-            : PlivoHttpPipeline.Create(configuration.Options);
-        PowerpackClient = new PowerpackClient(configuration, _pipeline);
-        TollfreeClient = new TollfreeClient(configuration, _pipeline);
+        _ownsHttpClient = callerClient is null;
+        _httpClient = callerClient ?? (transport is not null ? OwnHttpClient.Over(transport) : OwnHttpClient.Create());
+        PowerpackClient = new PowerpackClient(configuration, _httpClient);
+        TollfreeClient = new TollfreeClient(configuration, _httpClient);
         Powerpacks = new PowerpackOperations(this);
     }
 
@@ -105,7 +105,13 @@ public sealed class PlivoApi : IDisposable
         new(this, ArgumentChecks.Uuid(numberPoolUuid, nameof(numberPoolUuid)));
 
     /// <summary>Releases the connection pool this instance created; a caller-owned <see cref="HttpClient"/> is left alone.</summary>
-    public void Dispose() => _pipeline.Dispose();
+    public void Dispose()
+    {
+        if (_ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
 
     /// <summary>Shows the Auth ID and base URL; never the token.</summary>
     public override string ToString() => $"PlivoApi(AuthId={AuthId}, BaseUrl={Configuration.BaseUrl})";

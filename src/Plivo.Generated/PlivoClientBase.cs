@@ -7,7 +7,8 @@ namespace Plivo.Generated;
 
 /// <summary>
 /// The base class of every generated client (NSwag's <c>clientBaseClass</c>). Every request the generated code sends
-/// is created here, so this is the one place the <c>Authorization</c> and <c>User-Agent</c> headers come from.
+/// is created and sent here, so this is the one place the <c>Authorization</c> and <c>User-Agent</c> headers come from,
+/// and the one place retries, timeouts and logging (<see cref="PlivoClientOptions"/>) apply.
 /// </summary>
 public abstract class PlivoClientBase
 {
@@ -31,4 +32,16 @@ public abstract class PlivoClientBase
         request.Headers.TryAddWithoutValidation("User-Agent", Configuration.UserAgent);
         return Task.FromResult(request);
     }
+
+    /// <summary>
+    /// Sends a request the generated code built: retried and timed as <see cref="PlivoClientOptions"/> says, the answer's
+    /// body read whole, each attempt logged.
+    /// </summary>
+    /// <param name="client">The client to send on; any of its handlers run for every attempt.</param>
+    /// <param name="request">The request; a retry sends a copy of it.</param>
+    /// <param name="cancellationToken">Cancels the call; it then ends in an <see cref="OperationCanceledException"/>.</param>
+    /// <returns>The answer, whatever its status code, with its body buffered.</returns>
+    /// <exception cref="PlivoRestException">No answer: the network failed or a timeout passed (after any retries).</exception>
+    protected Task<HttpResponseMessage> SendRequestAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken) =>
+        Configuration.Sender.SendAsync(client, request, cancellationToken);
 }

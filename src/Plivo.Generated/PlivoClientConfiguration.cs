@@ -3,8 +3,8 @@ using System;
 namespace Plivo.Generated;
 
 /// <summary>
-/// What every generated client needs beside its <see cref="System.Net.Http.HttpClient"/>: the credentials, the base URL
-/// and the User-Agent. NSwag passes it to <see cref="PlivoClientBase"/> (its <c>configurationClass</c> setting).
+/// What every generated client needs beside its <see cref="System.Net.Http.HttpClient"/>: the credentials, the base URL,
+/// the User-Agent, and the options its requests are sent with (retries, timeouts, logging). NSwag passes it to <see cref="PlivoClientBase"/> (its <c>configurationClass</c> setting).
 /// </summary>
 public sealed class PlivoClientConfiguration
 {
@@ -28,6 +28,7 @@ public sealed class PlivoClientConfiguration
 
         Options = copy;
         UserAgent = Generated.UserAgent.Create(copy.UserAgentSuffix);
+        Sender = new Http.ResilientSender(copy);
     }
 
     /// <summary>The account's credentials.</summary>
@@ -35,6 +36,9 @@ public sealed class PlivoClientConfiguration
 
     /// <summary>A private copy of the options this configuration was built from.</summary>
     internal PlivoClientOptions Options { get; }
+
+    /// <summary>Sends the requests of every client built with this configuration: retries, timeouts, logging.</summary>
+    internal Http.ResilientSender Sender { get; }
 
     /// <summary>The base URL every path is resolved under, always ending in "/".</summary>
     public string BaseUrl => Options.BaseUrl.AbsoluteUri.EndsWith("/", StringComparison.Ordinal) ? Options.BaseUrl.AbsoluteUri : Options.BaseUrl.AbsoluteUri + "/";

@@ -1,6 +1,7 @@
 using System;
 using System.Diagnostics;
 using System.Linq;
+using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
 using Microsoft.Extensions.Logging;
@@ -102,6 +103,55 @@ public class ReliabilityTests : WireMockTestBase
             $"{r.Method} {r.Url}\n{string.Join("\n", r.Headers!.OrderBy(h => h.Key).Select(h => h.Key + ": " + string.Join(",", h.Value)))}\n\n{r.Body}";
         Assert.That(Describe(Received[1].RequestMessage!), Is.EqualTo(Describe(Received[0].RequestMessage!)));
         Assert.That(Received[1].RequestMessage!.Body, Does.Contain("\"mms\""));
+    }
+
+    [Test]
+    public async Task Over_a_caller_owned_HttpClient_a_429_add_is_retried_through_the_callers_handlers_with_an_identical_request()
+    {
+        AnswerInTurn("POST", NumberPath, Status(429).WithHeader("Retry-After", "0"), Status(200, AddExample));
+        var seen = new SeeingHandler(new HttpClientHandler());
+        using var callerClient = new HttpClient(seen);
+        using var api = new PlivoApi(AuthId, AuthToken, callerClient, new PlivoClientOptions { BaseUrl = BaseUrl, RetryDelay = TimeSpan.FromMilliseconds(1) });
+
+        var added = await api.NumberPool(PoolUuid).Tollfree.AddAsync(Number, NumberService.Mms);
+
+        Assert.That(added.Number, Is.EqualTo(Number));
+        Assert.That(seen.Bodies, Has.Count.EqualTo(2), "both attempts went through the caller's handler");
+        Assert.That(seen.Bodies[1], Is.EqualTo(seen.Bodies[0]).And.Contains("\"mms\""));
+        Assert.That(Received, Has.Length.EqualTo(2));
+        Assert.That(Received[1].RequestMessage!.Headers!["Authorization"], Is.EqualTo(Received[0].RequestMessage!.Headers!["Authorization"]));
+    }
+
+    [Test]
+    public async Task A_generated_client_built_directly_retries_as_PlivoApi_does()
+    {
+        AnswerInTurn("GET", NumberPath, Status(503), Status(200, AddExample));
+        using var httpClient = new HttpClient();
+        var configuration = new PlivoClientConfiguration(
+            new PlivoCredentials(AuthId, AuthToken), new PlivoClientOptions { BaseUrl = BaseUrl, RetryDelay = TimeSpan.FromMilliseconds(1) });
+        var client = new TollfreeClient(configuration, httpClient);
+
+        var found = await client.FindAsync(AuthId, Guid.Parse(PoolUuid), Number);
+
+        Assert.That(found.Number, Is.EqualTo(Number));
+        Assert.That(Received, Has.Length.EqualTo(2));
+    }
+
+    /// <summary>Records the body of every request that passes, as the caller's handlers would see it.</summary>
+    private sealed class SeeingHandler : DelegatingHandler
+    {
+        public SeeingHandler(HttpMessageHandler inner)
+            : base(inner)
+        {
+        }
+
+        public System.Collections.Generic.List<string> Bodies { get; } = new();
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Bodies.Add(request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken));
+            return await base.SendAsync(request, cancellationToken);
+        }
     }
 
     [Test]

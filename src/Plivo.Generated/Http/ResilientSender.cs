@@ -11,20 +11,25 @@ using Polly.Timeout;
 namespace Plivo.Generated.Http;
 
 /// <summary>
-/// The request pipeline's one step of our own: sends each request (first attempt directly, retries through
-/// <see cref="RetryPolicy"/>'s Polly pipeline) under the overall
-/// deadline (<see cref="PlivoClientOptions.Timeout"/>), reads every answer whole inside its attempt, logs each attempt,
-/// and turns what the network can do wrong (refused or dropped connections, broken bodies, timeouts) into a
-/// <see cref="PlivoRestException"/>. The caller's own cancellation stays an <see cref="OperationCanceledException"/>.
+/// Sends every request of the generated clients (through <see cref="PlivoClientBase"/>) on the given
+/// <see cref="HttpClient"/>: the first attempt directly, retries through <see cref="RetryPolicy"/>'s Polly pipeline,
+/// all under the overall deadline (<see cref="PlivoClientOptions.Timeout"/>). It reads every answer whole inside its
+/// attempt, logs each attempt, and turns what the network can do wrong (refused or dropped connections, broken bodies,
+/// timeouts) into a <see cref="PlivoRestException"/>. The caller's own cancellation stays an
+/// <see cref="OperationCanceledException"/>. One instance per <see cref="PlivoClientConfiguration"/>, shared by its clients.
 /// </summary>
-internal sealed class ResilientSendHandler : DelegatingHandler
+/// <remarks>
+/// It wraps the send instead of sitting in the <see cref="HttpClient"/>'s handler chain so that a caller-owned client
+/// (IHttpClientFactory) is used as it is: a handler of ours would need an <see cref="HttpClient"/> of ours in front of
+/// the caller's and a copy of every request (found with the benchmarks, docs/benchmarks.md).
+/// </remarks>
+internal sealed class ResilientSender
 {
     private readonly PlivoClientOptions _options;
     private readonly AttemptLog? _log;
     private ResiliencePipeline<HttpResponseMessage>? _pipeline;
 
-    public ResilientSendHandler(PlivoClientOptions options, HttpMessageHandler innerHandler)
-        : base(innerHandler)
+    public ResilientSender(PlivoClientOptions options)
     {
         _options = options;
         _log = AttemptLog.For(options);
@@ -33,9 +38,10 @@ internal sealed class ResilientSendHandler : DelegatingHandler
     /// <summary>The Polly pipeline, built once, on the first call that needs a retry (two builds in a race are equivalent).</summary>
     private ResiliencePipeline<HttpResponseMessage> Pipeline => _pipeline ??= RetryPolicy.Create(_options);
 
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    /// <summary>Sends <paramref name="request"/> on <paramref name="client"/>, retrying as <see cref="RetryPolicy"/> says; the answer's body is buffered.</summary>
+    public async Task<HttpResponseMessage> SendAsync(HttpClient client, HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var call = new Call(this, request);
+        var call = new Call(this, client, request);
 
         // The first attempt runs outside Polly, under one timer for the shorter of the attempt timeout and the deadline:
         // most calls succeed at once, and this keeps Polly (building its pipeline, its per-call work and its JIT on a
@@ -43,7 +49,33 @@ internal sealed class ResilientSendHandler : DelegatingHandler
         // outcome is one the retry rule retries, the Polly pipeline runs exactly as it would have, under the rest of the
         // deadline: its first execution replays that outcome instead of sending again, so its ShouldHandle, OnRetry
         // (disposing the answer), delays and attempt numbers are unchanged.
-        var outcome = await call.FirstAttemptAsync(cancellationToken).ConfigureAwait(false);
+        // As in Polly's timeout strategy, a cancellation caused by the attempt timeout alone becomes a
+        // TimeoutRejectedException; the deadline's stays an OperationCanceledException, as when the deadline cancelled
+        // Polly's attempt.
+        var attemptTimeout = _options.AttemptTimeout;
+        var deadlineFirst = _options.Timeout != Timeout.InfiniteTimeSpan && (attemptTimeout == Timeout.InfiniteTimeSpan || _options.Timeout <= attemptTimeout);
+        var limit = deadlineFirst ? _options.Timeout : attemptTimeout;
+        var attempt = AttemptCancellation.Rent(cancellationToken);
+        Outcome<HttpResponseMessage> outcome;
+        try
+        {
+            if (limit != Timeout.InfiniteTimeSpan)
+            {
+                attempt.CancelAfter(limit);
+            }
+
+            outcome = await call.AttemptAsync(attempt.Token).ConfigureAwait(false);
+            if (!deadlineFirst && outcome.Exception is OperationCanceledException canceled && attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
+            {
+                outcome = Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException(
+                    $"The operation didn't complete within the allowed timeout of '{attemptTimeout}'.", attemptTimeout, canceled));
+            }
+        }
+        finally
+        {
+            AttemptCancellation.Return(attempt, cancellationToken);
+        }
+
         if (_options.MaxRetries > 0 && RetryPolicy.ShouldRetry(request.Method, outcome))
         {
             using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -105,41 +137,20 @@ internal sealed class ResilientSendHandler : DelegatingHandler
 
     private static string Seconds(TimeSpan value) => $"{value.TotalSeconds:0.###} s";
 
-    private async Task<HttpResponseMessage> SendOnceAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        var response = await base.SendAsync(request, cancellationToken).ConfigureAwait(false);
-        try
-        {
-            // Read the body inside the attempt: a body that breaks off is a failed attempt, under its timeout.
-            if (response.Content is not null)
-            {
-#if NET9_0_OR_GREATER
-                await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-#else
-                await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-#endif
-            }
-
-            return response;
-        }
-        catch
-        {
-            response.Dispose();
-            throw;
-        }
-    }
-
     /// <summary>One call's attempts: counts them, times them, logs them.</summary>
     private sealed class Call
     {
         private static readonly double TicksPerTimestamp = (double)TimeSpan.TicksPerSecond / Stopwatch.Frequency;
 
-        private readonly ResilientSendHandler _handler;
+        private readonly ResilientSender _sender;
+        private readonly HttpClient _client;
         private readonly long _started = Stopwatch.GetTimestamp();
+        private Outcome<HttpResponseMessage>? _replay;
 
-        public Call(ResilientSendHandler handler, HttpRequestMessage request)
+        public Call(ResilientSender sender, HttpClient client, HttpRequestMessage request)
         {
-            _handler = handler;
+            _sender = sender;
+            _client = client;
             Request = request;
         }
 
@@ -148,37 +159,6 @@ internal sealed class ResilientSendHandler : DelegatingHandler
         public int Attempts { get; private set; }
 
         public TimeSpan Elapsed => TimeSpan.FromTicks((long)((Stopwatch.GetTimestamp() - _started) * TicksPerTimestamp));
-
-        private Outcome<HttpResponseMessage>? _replay;
-
-        /// <summary>
-        /// The first attempt, under one timer: <see cref="PlivoClientOptions.AttemptTimeout"/> or, when it is not shorter,
-        /// the deadline (<see cref="PlivoClientOptions.Timeout"/>). As in Polly's timeout strategy, a cancellation caused
-        /// by the attempt timeout alone becomes a <see cref="TimeoutRejectedException"/>; the deadline's stays an
-        /// <see cref="OperationCanceledException"/>, as it was when the deadline cancelled Polly's attempt.
-        /// </summary>
-        public async ValueTask<Outcome<HttpResponseMessage>> FirstAttemptAsync(CancellationToken cancellationToken)
-        {
-            var attemptTimeout = _handler._options.AttemptTimeout;
-            var deadline = _handler._options.Timeout;
-            var deadlineFirst = deadline != Timeout.InfiniteTimeSpan && (attemptTimeout == Timeout.InfiniteTimeSpan || deadline <= attemptTimeout);
-            var limit = deadlineFirst ? deadline : attemptTimeout;
-
-            using var attempt = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            if (limit != Timeout.InfiniteTimeSpan)
-            {
-                attempt.CancelAfter(limit);
-            }
-
-            var outcome = await AttemptAsync(attempt.Token).ConfigureAwait(false);
-            if (!deadlineFirst && outcome.Exception is OperationCanceledException canceled && attempt.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
-            {
-                return Outcome.FromException<HttpResponseMessage>(new TimeoutRejectedException(
-                    $"The operation didn't complete within the allowed timeout of '{attemptTimeout}'.", attemptTimeout, canceled));
-            }
-
-            return outcome;
-        }
 
         /// <summary>Makes the next <see cref="NextAttemptAsync"/> return <paramref name="outcome"/> instead of sending.</summary>
         public void Replay(Outcome<HttpResponseMessage> outcome) => _replay = outcome;
@@ -195,19 +175,40 @@ internal sealed class ResilientSendHandler : DelegatingHandler
             return AttemptAsync(cancellationToken);
         }
 
+        /// <summary>One attempt: sends (a copy after the first), reads the body whole, logs; never throws.</summary>
         public async ValueTask<Outcome<HttpResponseMessage>> AttemptAsync(CancellationToken cancellationToken)
         {
             var attempt = ++Attempts;
-            var started = Elapsed;
+            var started = _sender._log is null ? default : Elapsed; // only the log needs an attempt's own time
+            // The client marks a message as sent, so every attempt after the first sends a copy (as does every attempt
+            // on .NET Framework, whose HttpClient disposes a sent request's content).
+#if NET5_0_OR_GREATER
+            var message = attempt == 1 ? Request : RequestCopy.Of(Request);
+#else
+            var message = RequestCopy.Of(Request);
+#endif
+            HttpResponseMessage? response = null;
             try
             {
-                var response = await _handler.SendOnceAsync(Request, cancellationToken).ConfigureAwait(false);
-                _handler._log?.Answer(Request, response, Elapsed - started, attempt);
+                response = await _client.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+
+                // Read the body inside the attempt: a body that breaks off is a failed attempt, under its timeout.
+                if (response.Content is not null)
+                {
+#if NET9_0_OR_GREATER
+                    await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
+#else
+                    await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
+#endif
+                }
+
+                _sender._log?.Answer(Request, response, Elapsed - started, attempt);
                 return Outcome.FromResult(response);
             }
             catch (Exception e)
             {
-                _handler._log?.Failure(Request, e, Elapsed - started, attempt);
+                response?.Dispose();
+                _sender._log?.Failure(Request, e, Elapsed - started, attempt);
                 return Outcome.FromException<HttpResponseMessage>(e);
             }
         }
