@@ -128,6 +128,23 @@ public class Components
     }
 
     [Benchmark]
+    public long? Buffer_LoadIntoBufferThenContentLength()
+    {
+        var content = new ByteArrayContent(Fixtures.AddBytes);
+        content.LoadIntoBufferAsync().GetAwaiter().GetResult();
+        return content.Headers.ContentLength;
+    }
+
+    [Benchmark]
+    public long Buffer_LoadIntoBufferThenStreamLength()
+    {
+        var content = new ByteArrayContent(Fixtures.AddBytes);
+        content.LoadIntoBufferAsync().GetAwaiter().GetResult();
+        using var stream = content.ReadAsStreamAsync().GetAwaiter().GetResult();
+        return stream.Length;
+    }
+
+    [Benchmark]
     public bool Timer_NewSource()
     {
         using var source = new CancellationTokenSource();
