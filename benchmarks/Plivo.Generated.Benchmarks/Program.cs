@@ -22,12 +22,12 @@ public static class Program
     private const string Usage = """
         Plivo.Generated.Benchmarks: our client against a hand-written baseline.
 
-          (no mode)            BenchmarkDotNet (a-c), cold start (d), throughput (e); writes the report
+          (no mode)            BenchmarkDotNet (a-c), (b) and (c) interleaved, cold start (d), throughput (e); writes the report
             --mode smoke|full    smoke: in-process BDN, 5 iterations, 2 cold launches, 2,000 adds (~1-2 min); full (default)
             --report PATH        where to write the Markdown report (default: none, console only)
             --command TEXT       the command line to quote in the report
             --wait-load X        wait (up to --wait-max seconds, default 600) for a 1-minute load average below X first
-            --only LIST          any of bdn,cold,throughput (default all)
+            --only LIST          any of bdn,interleaved,cold,throughput (default all)
             --filter TEXT        BDN classes whose name contains TEXT (AddInMemory, AddLoopback, ListLoopback, ListInMemory)
             --inprocess          full mode with BDN's in-process toolchain (no child build)
             --adds N --rounds N  throughput: adds per round, measured rounds per side
@@ -89,6 +89,12 @@ public static class Program
                 var summary = BenchmarkRunner.Run(type, BdnConfig(options));
                 report.Add(summary);
             }
+        }
+
+        if (options.Only.Contains("interleaved"))
+        {
+            log.WriteLine("== loopback add and list, interleaved");
+            report.Interleaved = await Interleaved.MeasureAsync(options.Smoke ? 5 : 101, options.Smoke ? 50 : 200, log).ConfigureAwait(false);
         }
 
         if (options.Only.Contains("cold"))
@@ -180,7 +186,7 @@ public static class Program
         public string? Command { get; private set; }
         public double? WaitLoad { get; private set; }
         public int WaitMax { get; private set; } = 600;
-        public HashSet<string> Only { get; private set; } = new() { "bdn", "cold", "throughput" };
+        public HashSet<string> Only { get; private set; } = new() { "bdn", "interleaved", "cold", "throughput" };
         public string? Filter { get; private set; }
         public bool InProcess { get; private set; }
         public int? Adds { get; private set; }

@@ -30,6 +30,8 @@ public sealed class Report
 
     public IReadOnlyDictionary<string, Throughput.Result>? Throughput { get; set; }
 
+    public IReadOnlyList<Interleaved.Result>? Interleaved { get; set; }
+
     public (double Min, double Mean, double Max, int Count) Load { get; set; }
 
     public bool Failed { get; private set; }
@@ -110,6 +112,24 @@ public sealed class Report
                     s.AppendLine(CultureInfo.InvariantCulture,
                         $"| {Describe(group.Key)} | {Path(row.Method)} | {Fmt(time)} | {Fmt(alloc)} | {goal} | {met} | {Time(row.MeanNs)} ± {Time(row.StdDevNs)}, {Bytes(row.Allocated)} | {Time(baseline?.MeanNs)} ± {Time(baseline?.StdDevNs)}, {Bytes(baseline?.Allocated)} |");
                 }
+            }
+
+            s.AppendLine();
+        }
+
+        if (Interleaved is { Count: > 0 } interleaved)
+        {
+            var first = interleaved[0];
+            s.AppendLine(CultureInfo.InvariantCulture, $"**(b), (c) interleaved**: the same benchmark methods, clients and stub, in blocks of {first.CallsPerBlock} sequential calls alternating between the three sides (order rotating), {first.Rounds} rounds; the ratio of each round's blocks, median and interquartile range:");
+            s.AppendLine();
+            s.AppendLine("| scenario | our path | median ratio | IQR of ratios | goal | met | ours: median per call | baseline: median per call |");
+            s.AppendLine("|---|---|---:|---|---|---|---:|---:|");
+            foreach (var result in interleaved)
+            {
+                var (goal, _) = Goal(result.Scenario);
+                var met = goal is null ? "" : result.MedianRatio <= goal ? "yes" : "**no**";
+                s.AppendLine(CultureInfo.InvariantCulture,
+                    $"| {Describe(result.Scenario)} | {Path(result.Method)} | **{result.MedianRatio:0.00}x** | {result.LowQuartileRatio:0.00}–{result.HighQuartileRatio:0.00}x | time ≤ {goal:0.00}x | {met} | {Time(result.MedianNsPerCall)} | {Time(result.BaselineMedianNsPerCall)} |");
             }
 
             s.AppendLine();
