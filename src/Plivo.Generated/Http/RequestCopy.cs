@@ -1,4 +1,5 @@
 using System.Net.Http;
+using System.Threading.Tasks;
 
 namespace Plivo.Generated.Http;
 
@@ -9,12 +10,24 @@ namespace Plivo.Generated.Http;
 internal static class RequestCopy
 {
     /// <summary>
-    /// The copy shares the original's content, which stays owned (and disposed) by the original; a content built from
-    /// bytes, as every generated body is, can be sent any number of times.
+    /// True where <see cref="HttpClient"/> disposes a request's content once sent (.NET Framework, which takes the
+    /// netstandard2.0 build): there every attempt, the first too, sends a copy whose content borrows the original's.
     /// </summary>
-    public static HttpRequestMessage Of(HttpRequestMessage request)
+#if NET5_0_OR_GREATER
+    public const bool ContentDisposedWhenSent = false;
+#else
+    public const bool ContentDisposedWhenSent = true;
+#endif
+
+    /// <summary>
+    /// The copy shares the original's content, which stays owned (and disposed) by the original; a content built from
+    /// bytes, as every generated body is, can be sent any number of times. With <paramref name="borrowContent"/> the copy
+    /// gets a wrapper that sends the original's bytes and is disposed alone.
+    /// </summary>
+    public static HttpRequestMessage Of(HttpRequestMessage request, bool borrowContent = ContentDisposedWhenSent)
     {
-        var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version, Content = Borrow(request.Content) };
+        var content = borrowContent && request.Content is not null ? new BorrowedContent(request.Content) : request.Content;
+        var copy = new HttpRequestMessage(request.Method, request.RequestUri) { Version = request.Version, Content = content };
 #if NET5_0_OR_GREATER
         copy.VersionPolicy = request.VersionPolicy;
         foreach (var option in request.Options)
@@ -49,13 +62,7 @@ internal static class RequestCopy
         return copy;
     }
 
-#if NET5_0_OR_GREATER
-    private static HttpContent? Borrow(HttpContent? content) => content;
-#else
-    /// <summary>The .NET Framework's HttpClient disposes a request's content once sent, so a retry could not send it again.</summary>
-    private static HttpContent? Borrow(HttpContent? content) => content is null ? null : new BorrowedContent(content);
-
-    /// <summary>Sends another content's bytes and leaves that content undisposed.</summary>
+    /// <summary>Sends another content's bytes and headers, and leaves that content undisposed.</summary>
     private sealed class BorrowedContent : HttpContent
     {
         private readonly HttpContent _content;
@@ -69,7 +76,7 @@ internal static class RequestCopy
             }
         }
 
-        protected override System.Threading.Tasks.Task SerializeToStreamAsync(System.IO.Stream stream, System.Net.TransportContext? context) =>
+        protected override Task SerializeToStreamAsync(System.IO.Stream stream, System.Net.TransportContext? context) =>
             _content.CopyToAsync(stream);
 
         protected override bool TryComputeLength(out long length)
@@ -78,5 +85,4 @@ internal static class RequestCopy
             return length >= 0;
         }
     }
-#endif
 }

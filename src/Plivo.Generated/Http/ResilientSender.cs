@@ -182,11 +182,7 @@ internal sealed class ResilientSender
             var started = _sender._log is null ? default : Elapsed; // only the log needs an attempt's own time
             // The client marks a message as sent, so every attempt after the first sends a copy (as does every attempt
             // on .NET Framework, whose HttpClient disposes a sent request's content).
-#if NET5_0_OR_GREATER
-            var message = attempt == 1 ? Request : RequestCopy.Of(Request);
-#else
-            var message = RequestCopy.Of(Request);
-#endif
+            var message = attempt == 1 && !RequestCopy.ContentDisposedWhenSent ? Request : RequestCopy.Of(Request);
             HttpResponseMessage? response = null;
             try
             {
