@@ -80,6 +80,18 @@ public class DateFormatConverterTests
         Assert.That(number.AddedOn!.Value.Kind, Is.EqualTo(DateTimeKind.Unspecified));
     }
 
+    [Test]
+    [SetCulture("th-TH")]
+    public void An_answer_date_is_read_in_the_Gregorian_calendar_whatever_the_current_culture()
+    {
+        // Plivo's dates are Gregorian. TryParseExact with the current culture would read "2019" as a Buddhist-era year here.
+        Assume.That(CultureInfo.CurrentCulture.Calendar, Is.InstanceOf<ThaiBuddhistCalendar>(), "this machine has no Thai culture data");
+
+        var number = JsonConvert.DeserializeObject<TollfreeNumber>("{\"added_on\":\"2019-10-09\"}")!;
+
+        Assert.That(number.AddedOn, Is.EqualTo(new DateTime(2019, 10, 9)));
+    }
+
     private static void Check(string text, List<string> mismatches)
     {
         var exact = DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expected);
