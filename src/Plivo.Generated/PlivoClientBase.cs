@@ -28,7 +28,7 @@ public abstract class PlivoClientBase
     protected Task<HttpRequestMessage> CreateHttpRequestMessageAsync(CancellationToken cancellationToken)
     {
         var request = new HttpRequestMessage();
-        request.Headers.Authorization = Configuration.Credentials.CreateAuthorizationHeader();
+        request.Headers.TryAddWithoutValidation("Authorization", Configuration.Credentials.AuthorizationValue);
         request.Headers.TryAddWithoutValidation("User-Agent", Configuration.UserAgent);
         return Task.FromResult(request);
     }

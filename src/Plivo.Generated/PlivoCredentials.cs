@@ -1,5 +1,4 @@
 using System;
-using System.Net.Http.Headers;
 using System.Text;
 
 namespace Plivo.Generated;
@@ -17,8 +16,7 @@ public sealed class PlivoCredentials
     public const string AuthTokenVariable = "PLIVO_AUTH_TOKEN";
 
     // base64(authId:authToken), computed once: every request reuses it.
-    private readonly string _basicParameter;
-    private AuthenticationHeaderValue? _authorization;
+    private readonly string _authorizationValue;
 
     /// <summary>Creates credentials from an Auth ID and an Auth Token.</summary>
     /// <param name="authId">The account's Auth ID (the Basic auth user, and part of every path).</param>
@@ -38,7 +36,7 @@ public sealed class PlivoCredentials
         }
 
         AuthId = authId;
-        _basicParameter = Convert.ToBase64String(Encoding.UTF8.GetBytes(authId + ":" + authToken));
+        _authorizationValue = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(authId + ":" + authToken));
     }
 
     /// <summary>The account's Auth ID.</summary>
@@ -111,8 +109,8 @@ public sealed class PlivoCredentials
     }
 
     /// <summary>The <c>Authorization</c> header value every request carries: <c>Basic base64(authId:authToken)</c>.</summary>
-    /// <remarks>Built once and shared by every request: the value has no setters, so requests cannot change it.</remarks>
-    internal AuthenticationHeaderValue CreateAuthorizationHeader() => _authorization ??= new("Basic", _basicParameter);
+    /// <remarks>Built once; added as text, so it is neither parsed nor printed again per request.</remarks>
+    internal string AuthorizationValue => _authorizationValue;
 
     /// <summary>Shows the Auth ID only; the token is never printed.</summary>
     public override string ToString() => $"PlivoCredentials(AuthId={AuthId}, AuthToken=***)";

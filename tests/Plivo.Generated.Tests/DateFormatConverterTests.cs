@@ -92,6 +92,16 @@ public class DateFormatConverterTests
         Assert.That(number.AddedOn, Is.EqualTo(new DateTime(2019, 10, 9)));
     }
 
+    [Test]
+    [SetCulture("th-TH")]
+    public void A_date_impossible_in_the_Gregorian_calendar_is_rejected_whatever_the_current_culture()
+    {
+        Assume.That(CultureInfo.CurrentCulture.Calendar, Is.InstanceOf<ThaiBuddhistCalendar>(), "this machine has no Thai culture data");
+
+        // 2019 is not a leap year; the Buddhist-era 2019 (1476) was.
+        Assert.That(() => JsonConvert.DeserializeObject<TollfreeNumber>("{\"added_on\":\"2019-02-29\"}"), Throws.InstanceOf<JsonSerializationException>());
+    }
+
     private static void Check(string text, List<string> mismatches)
     {
         var exact = DateTime.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expected);

@@ -119,7 +119,12 @@ public class ReliabilityTests : WireMockTestBase
         Assert.That(seen.Bodies, Has.Count.EqualTo(2), "both attempts went through the caller's handler");
         Assert.That(seen.Bodies[1], Is.EqualTo(seen.Bodies[0]).And.Contains("\"mms\""));
         Assert.That(Received, Has.Length.EqualTo(2));
-        Assert.That(Received[1].RequestMessage!.Headers!["Authorization"], Is.EqualTo(Received[0].RequestMessage!.Headers!["Authorization"]));
+
+        // Every header the same, except the one the caller's handler adds per attempt, which is that attempt's alone.
+        string Describe(WireMock.IRequestMessage r) =>
+            $"{r.Method} {r.Url}\n{string.Join("\n", r.Headers!.Where(h => h.Key != "X-Attempt").OrderBy(h => h.Key).Select(h => h.Key + ": " + string.Join(",", h.Value)))}\n\n{r.Body}";
+        Assert.That(Describe(Received[1].RequestMessage!), Is.EqualTo(Describe(Received[0].RequestMessage!)));
+        Assert.That(Received.Select(r => string.Join(",", r.RequestMessage!.Headers!["X-Attempt"])), Is.EqualTo(new[] { "1", "2" }));
     }
 
     [Test]
@@ -137,7 +142,7 @@ public class ReliabilityTests : WireMockTestBase
         Assert.That(Received, Has.Length.EqualTo(2));
     }
 
-    /// <summary>Records the body of every request that passes, as the caller's handlers would see it.</summary>
+    /// <summary>Records the body of every request that passes, as the caller's handlers would see it, and numbers the attempts in a header.</summary>
     private sealed class SeeingHandler : DelegatingHandler
     {
         public SeeingHandler(HttpMessageHandler inner)
@@ -150,6 +155,9 @@ public class ReliabilityTests : WireMockTestBase
         protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
         {
             Bodies.Add(request.Content is null ? string.Empty : await request.Content.ReadAsStringAsync(cancellationToken));
+
+            // As a correlation or tracing handler does: Add, which appends to a header already there.
+            request.Headers.Add("X-Attempt", Bodies.Count.ToString(System.Globalization.CultureInfo.InvariantCulture));
             return await base.SendAsync(request, cancellationToken);
         }
     }

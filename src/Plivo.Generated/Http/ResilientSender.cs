@@ -145,6 +145,7 @@ internal sealed class ResilientSender
         private readonly ResilientSender _sender;
         private readonly HttpClient _client;
         private readonly long _started = Stopwatch.GetTimestamp();
+        private readonly RequestSnapshot _snapshot;
         private Outcome<HttpResponseMessage>? _replay;
 
         public Call(ResilientSender sender, HttpClient client, HttpRequestMessage request)
@@ -152,6 +153,12 @@ internal sealed class ResilientSender
             _sender = sender;
             _client = client;
             Request = request;
+
+            // Taken before the first attempt changes the request; not needed when nothing will be sent twice.
+            if (sender._options.MaxRetries > 0 || RequestSnapshot.ContentDisposedWhenSent)
+            {
+                _snapshot = RequestSnapshot.Take(request);
+            }
         }
 
         public HttpRequestMessage Request { get; }
@@ -180,9 +187,10 @@ internal sealed class ResilientSender
         {
             var attempt = ++Attempts;
             var started = _sender._log is null ? default : Elapsed; // only the log needs an attempt's own time
-            // The client marks a message as sent, so every attempt after the first sends a copy (as does every attempt
-            // on .NET Framework, whose HttpClient disposes a sent request's content).
-            var message = attempt == 1 && !RequestCopy.ContentDisposedWhenSent ? Request : RequestCopy.Of(Request);
+            // The client marks a message as sent, so every attempt after the first sends a new one made from the
+            // request as it was before the first (as does every attempt on .NET Framework, whose HttpClient disposes a
+            // sent request's content).
+            var message = attempt == 1 && !RequestSnapshot.ContentDisposedWhenSent ? Request : _snapshot.Create();
             HttpResponseMessage? response = null;
             try
             {

@@ -11,8 +11,8 @@ using Plivo.Generated.Http;
 
 namespace Plivo.Generated.Tests;
 
-/// <summary>What a retry sends: a copy of the request, identical on the wire.</summary>
-public class RequestCopyTests
+/// <summary>What a retry sends: the request as it was before the first attempt, identical on the wire.</summary>
+public class RequestSnapshotTests
 {
     private static HttpRequestMessage Original()
     {
@@ -35,7 +35,7 @@ public class RequestCopyTests
     {
         using var original = Original();
 
-        var copy = RequestCopy.Of(original, borrowContent);
+        var copy = RequestSnapshot.Take(original).Create(borrowContent);
 
         Assert.That(copy, Is.Not.SameAs(original));
         Assert.That(copy.Method, Is.EqualTo(original.Method));
@@ -55,13 +55,35 @@ public class RequestCopyTests
         using var invoker = new HttpMessageInvoker(handler);
         using var original = Original();
 
+        var snapshot = RequestSnapshot.Take(original);
         for (var attempt = 0; attempt < 3; attempt++)
         {
-            using var response = await invoker.SendAsync(RequestCopy.Of(original, borrowContent: true), CancellationToken.None);
+            using var response = await invoker.SendAsync(snapshot.Create(borrowContent: true), CancellationToken.None);
         }
 
         Assert.That(handler.Bodies, Is.EqualTo(Enumerable.Repeat("application/json {\"rent\":false}", 3)));
         Assert.That(await original.Content!.ReadAsStringAsync(), Is.EqualTo("{\"rent\":false}"), "the original's content is intact");
+    }
+
+    [Test]
+    public void What_sending_adds_to_the_request_is_not_in_the_next_attempt()
+    {
+        using var original = Original();
+        var snapshot = RequestSnapshot.Take(original);
+
+        // What a first attempt can leave on the message: tracing's traceparent, a handler's header, a redirect.
+        original.Headers.TryAddWithoutValidation("traceparent", "00-11111111111111111111111111111111-2222222222222222-01");
+        original.Headers.Add("X-Correlation-Id", "id-1");
+        original.RequestUri = new Uri("https://elsewhere.example/moved");
+        original.Method = HttpMethod.Get;
+
+        var retry = snapshot.Create();
+
+        Assert.That(retry.Headers.Contains("traceparent"), Is.False);
+        Assert.That(retry.Headers.Contains("X-Correlation-Id"), Is.False);
+        Assert.That(retry.RequestUri, Is.EqualTo(new Uri("https://api.plivo.com/v1/Account/MA/NumberPool/x/Tollfree/1/")));
+        Assert.That(retry.Method, Is.EqualTo(HttpMethod.Post));
+        Assert.That(retry.Headers.NonValidated["Authorization"].ToString(), Is.EqualTo("Basic abc="));
     }
 
     private static string Headers(HttpRequestMessage request) =>
