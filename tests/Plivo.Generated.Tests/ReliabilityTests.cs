@@ -239,6 +239,50 @@ public class ReliabilityTests : WireMockTestBase
     }
 
     [Test]
+    public async Task A_body_that_stalls_after_the_headers_is_a_timed_out_attempt_and_a_get_is_retried()
+    {
+        using var stalling = RawTcpServer.StallingBody();
+        using var api = new PlivoApi(AuthId, AuthToken, new PlivoClientOptions { BaseUrl = stalling.BaseUrl, AttemptTimeout = TimeSpan.FromMilliseconds(300), MaxRetries = 1, RetryDelay = TimeSpan.FromMilliseconds(1) });
+
+        var clock = Stopwatch.StartNew();
+        var e = await Fails(() => api.NumberPool(PoolUuid).Tollfree.FindAsync(Number));
+
+        Assert.That(e.Message, Does.Contain("timed out").And.Contain("AttemptTimeout").And.Contain("2 attempts"));
+        Assert.That(stalling.Requests, Is.EqualTo(2));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromSeconds(10)), "each attempt ended at its timeout, not at the 2-minute deadline");
+    }
+
+    [Test]
+    public async Task Before_NET_9_a_stalled_body_read_ends_when_the_attempt_is_cancelled()
+    {
+        // The pre-.NET 9 path (LoadIntoBufferAsync has no token there), run here on .NET 10 against a real socket.
+        using var stalling = RawTcpServer.StallingBody();
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(stalling.BaseUrl, HttpCompletionOption.ResponseHeadersRead);
+        using var attempt = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        var buffering = ResponseBody.BufferByDisposingOnCancelAsync(response.Content, attempt.Token);
+        var first = await Task.WhenAny(buffering, Task.Delay(TimeSpan.FromSeconds(10)));
+
+        Assert.That(first, Is.SameAs(buffering), "the read ended when the attempt was cancelled");
+        Assert.That(() => buffering, Throws.InstanceOf<OperationCanceledException>());
+    }
+
+    [Test]
+    public async Task Before_NET_9_a_body_read_in_time_is_kept_whole()
+    {
+        AnswerInTurn("GET", NumberPath, Status(200, AddExample));
+        using var http = new HttpClient();
+        using var response = await http.GetAsync(new Uri(BaseUrl, NumberPath.Substring("/v1/".Length)), HttpCompletionOption.ResponseHeadersRead);
+        using var attempt = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+
+        await ResponseBody.BufferByDisposingOnCancelAsync(response.Content, attempt.Token);
+        attempt.Cancel(); // after buffering: the body stays readable
+
+        Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo(AddExample));
+    }
+
+    [Test]
     public async Task A_slow_add_is_not_retried_after_its_attempt_timeout()
     {
         using var silent = RawTcpServer.Hanging();

@@ -199,11 +199,7 @@ internal sealed class ResilientSender
                 // Read the body inside the attempt: a body that breaks off is a failed attempt, under its timeout.
                 if (response.Content is not null)
                 {
-#if NET9_0_OR_GREATER
-                    await response.Content.LoadIntoBufferAsync(cancellationToken).ConfigureAwait(false);
-#else
-                    await response.Content.LoadIntoBufferAsync().ConfigureAwait(false);
-#endif
+                    await ResponseBody.BufferAsync(response.Content, cancellationToken).ConfigureAwait(false);
                 }
 
                 _sender._log?.Answer(Request, response, Elapsed - started, attempt);

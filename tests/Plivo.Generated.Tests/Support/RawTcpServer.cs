@@ -9,7 +9,8 @@ namespace Plivo.Generated.Tests.Support;
 
 /// <summary>
 /// A misbehaving HTTP peer on 127.0.0.1 for faults WireMock cannot make: it reads each request, counts it as it
-/// arrives, then either drops the connection without a word or holds it open without ever answering.
+/// arrives, then drops the connection without a word, holds it open without ever answering, or answers the status line
+/// and headers and the start of a body, then holds the connection open without the rest.
 /// </summary>
 public sealed class RawTcpServer : IDisposable
 {
@@ -17,11 +18,13 @@ public sealed class RawTcpServer : IDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly ConcurrentBag<TcpClient> _held = new();
     private readonly bool _hang;
+    private readonly byte[]? _partialAnswer;
     private int _requests;
 
-    private RawTcpServer(bool hang)
+    private RawTcpServer(bool hang, string? partialAnswer = null)
     {
         _hang = hang;
+        _partialAnswer = partialAnswer is null ? null : System.Text.Encoding.ASCII.GetBytes(partialAnswer);
         _listener.Start();
         _ = Task.Run(AcceptLoopAsync);
     }
@@ -31,6 +34,10 @@ public sealed class RawTcpServer : IDisposable
 
     /// <summary>Never answers; connections stay open until disposed.</summary>
     public static RawTcpServer Hanging() => new(hang: true);
+
+    /// <summary>Answers 200 with headers promising 100 bytes of body, sends 11 of them, and never the rest.</summary>
+    public static RawTcpServer StallingBody() =>
+        new(hang: true, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{\"api_id\":");
 
     public Uri BaseUrl => new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/v1/");
 
@@ -76,6 +83,11 @@ public sealed class RawTcpServer : IDisposable
             while (await client.GetStream().ReadAsync(buffer, _stop.Token) > 0)
             {
                 Interlocked.Increment(ref _requests);
+                if (_partialAnswer is not null)
+                {
+                    await client.GetStream().WriteAsync(_partialAnswer, _stop.Token);
+                }
+
                 if (!_hang)
                 {
                     client.Client.LingerState = new LingerOption(true, 0);
