@@ -144,6 +144,13 @@ public class Components
         return stream.Length;
     }
 
+    private HttpRequestMessage? _built;
+
+    private HttpRequestMessage Built => _built ??= Request_OursNow();
+
+    [Benchmark]
+    public object Snapshot_Take() => RequestSnapshot.Take(Built);
+
     [Benchmark]
     public bool Timer_NewSource()
     {

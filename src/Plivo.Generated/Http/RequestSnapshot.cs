@@ -6,8 +6,8 @@ using System.Threading.Tasks;
 namespace Plivo.Generated.Http;
 
 /// <summary>
-/// A request as the generated code built it, taken before the first attempt, so that every retry sends that request
-/// again. An <see cref="HttpClient"/> refuses to send a message twice, so a retry sends a new one made from this; and
+/// A request as the generated code built it (method, URI, version, headers), taken before the first attempt, so that
+/// every retry sends that request again. An <see cref="HttpClient"/> refuses to send a message twice, so a retry sends a new one made from this; and
 /// sending changes the message (tracing adds <c>traceparent</c>, a caller's handler may add headers, a redirect changes
 /// the URI), which a retry must not inherit.
 /// </summary>
@@ -32,9 +32,6 @@ internal readonly struct RequestSnapshot
     private readonly KeyValuePair<string, object>[] _headers;
 #if NET5_0_OR_GREATER
     private readonly HttpVersionPolicy _versionPolicy;
-    private readonly KeyValuePair<string, object?>[]? _options;
-#else
-    private readonly KeyValuePair<string, object>[]? _properties;
 #endif
 
     private RequestSnapshot(HttpRequestMessage request)
@@ -45,8 +42,6 @@ internal readonly struct RequestSnapshot
         _version = request.Version;
 #if NET5_0_OR_GREATER
         _versionPolicy = request.VersionPolicy;
-        var options = (ICollection<KeyValuePair<string, object?>>)request.Options;
-        _options = options.Count == 0 ? null : new List<KeyValuePair<string, object?>>(options).ToArray();
 
         // NonValidated: the values as they were added (the generated code adds text), without parsing them.
         var headers = request.Headers.NonValidated;
@@ -57,7 +52,6 @@ internal readonly struct RequestSnapshot
             _headers[i++] = new KeyValuePair<string, object>(header.Key, header.Value.Count == 1 ? header.Value.ToString() : ToArray(header.Value));
         }
 #else
-        _properties = request.Properties.Count == 0 ? null : new List<KeyValuePair<string, object>>(request.Properties).ToArray();
         var headers = new List<KeyValuePair<string, object>>();
         foreach (var header in request.Headers)
         {
@@ -86,23 +80,19 @@ internal readonly struct RequestSnapshot
             Version = _version,
             Content = borrowContent && content is not null ? new BorrowedContent(content) : content,
         };
+        // Options are settings of the request, not of one attempt: the original's, as they are now. (Reading them is
+        // left to the retry because the first read allocates them.)
 #if NET5_0_OR_GREATER
         message.VersionPolicy = _versionPolicy;
-        if (_options is not null)
+        var options = (IDictionary<string, object?>)message.Options;
+        foreach (var option in _original.Options)
         {
-            var options = (IDictionary<string, object?>)message.Options;
-            foreach (var option in _options)
-            {
-                options[option.Key] = option.Value;
-            }
+            options[option.Key] = option.Value;
         }
 #else
-        if (_properties is not null)
+        foreach (var property in _original.Properties)
         {
-            foreach (var property in _properties)
-            {
-                message.Properties[property.Key] = property.Value;
-            }
+            message.Properties[property.Key] = property.Value;
         }
 #endif
 

@@ -103,6 +103,7 @@ internal sealed class ResilientSender
             finally
             {
                 ResilienceContextPool.Shared.Return(context);
+                call.DisposeUnusedReplay();
             }
         }
 
@@ -169,6 +170,13 @@ internal sealed class ResilientSender
 
         /// <summary>Makes the next <see cref="NextAttemptAsync"/> return <paramref name="outcome"/> instead of sending.</summary>
         public void Replay(Outcome<HttpResponseMessage> outcome) => _replay = outcome;
+
+        /// <summary>Disposes the first answer if Polly never asked for it (the deadline had passed before the retry began).</summary>
+        public void DisposeUnusedReplay()
+        {
+            _replay?.Result?.Dispose();
+            _replay = null;
+        }
 
         /// <summary>Polly's callback: the replayed first outcome once, then real attempts.</summary>
         public ValueTask<Outcome<HttpResponseMessage>> NextAttemptAsync(CancellationToken cancellationToken)
