@@ -142,6 +142,53 @@ public class ReliabilityTests : WireMockTestBase
         Assert.That(Received, Has.Length.EqualTo(2));
     }
 
+    [Test]
+    public async Task A_retryable_answer_that_arrives_after_the_deadline_is_disposed_and_the_call_times_out()
+    {
+        // A transport that ignores cancellation and answers 503 after the overall deadline has passed.
+        var late = new LateAnswer();
+        using var http = new HttpClient(late);
+        using var api = new PlivoApi(AuthId, AuthToken, http, new PlivoClientOptions { BaseUrl = BaseUrl, Timeout = TimeSpan.FromMilliseconds(200) });
+
+        var e = await Fails(() => api.NumberPool(PoolUuid).Tollfree.FindAsync(Number));
+
+        Assert.That(e.Message, Does.Contain("timed out"));
+        Assert.That(late.Sent, Is.EqualTo(1));
+        Assert.That(late.AnswerDisposed, Is.True, "the 503 was not handed on, so it must have been disposed");
+    }
+
+    private sealed class LateAnswer : HttpMessageHandler
+    {
+        private readonly TrackedContent _content = new();
+
+        public int Sent { get; private set; }
+
+        public bool AnswerDisposed => _content.Disposed;
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            Sent++;
+            await Task.Delay(400, CancellationToken.None);
+            return new HttpResponseMessage(System.Net.HttpStatusCode.ServiceUnavailable) { Content = _content };
+        }
+
+        private sealed class TrackedContent : ByteArrayContent
+        {
+            public TrackedContent()
+                : base(System.Text.Encoding.UTF8.GetBytes(Error503))
+            {
+            }
+
+            public bool Disposed { get; private set; }
+
+            protected override void Dispose(bool disposing)
+            {
+                Disposed = true;
+                base.Dispose(disposing);
+            }
+        }
+    }
+
     /// <summary>Records the body of every request that passes, as the caller's handlers would see it, and numbers the attempts in a header.</summary>
     private sealed class SeeingHandler : DelegatingHandler
     {
