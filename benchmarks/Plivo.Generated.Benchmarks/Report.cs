@@ -156,13 +156,13 @@ public sealed class Report
         if (Throughput is { } throughput)
         {
             var baseline = throughput[Benchmarks.Throughput.Baseline];
-            s.AppendLine(CultureInfo.InvariantCulture, $"**(e) Throughput**: {baseline.Median.Adds:N0} adds at concurrency {baseline.Median.Concurrency} over loopback (Kestrel stub in the same process), {baseline.Rounds.Count} round(s) per side, alternating; median round:");
+            s.AppendLine(CultureInfo.InvariantCulture, $"**(e) Throughput**: {baseline.Median.Adds:N0} adds at concurrency {baseline.Median.Concurrency} over loopback (Kestrel stub in the same process), {baseline.Rounds.Count} round(s) per side, the sides back to back in each round (order alternating); req/s of the median round, and the ratio as the median over rounds of each round's ours/baseline (judged):");
             s.AppendLine();
-            s.AppendLine("| side | req/s | ratio | errors (all rounds) | connections opened (max of rounds) | goal | met |");
+            s.AppendLine("| side | req/s (median round) | ratio (paired per round) | errors (all rounds) | connections opened (max of rounds) | goal | met |");
             s.AppendLine("|---|---:|---:|---:|---:|---|---|");
             foreach (var result in throughput.Values)
             {
-                var ratio = result.Median.RequestsPerSecond / baseline.Median.RequestsPerSecond;
+                var ratio = result.PairedRatio(baseline);
                 var counted = result.MaxConnections >= 0;
                 var isBaseline = result == baseline;
                 var goal = isBaseline ? "" : counted ? "≥ 0.95x, 0 errors, ≤ 64 connections" : "≥ 0.95x, 0 errors";

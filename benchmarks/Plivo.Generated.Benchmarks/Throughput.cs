@@ -28,6 +28,16 @@ public static class Throughput
         public Round Median => Rounds.OrderBy(r => r.RequestsPerSecond).ElementAt(Rounds.Count / 2);
         public int MaxConnections => Rounds.Max(r => r.Connections);
         public int TotalErrors => Rounds.Sum(r => r.Errors);
+
+        /// <summary>
+        /// The median over rounds of this side's req/s divided by <paramref name="baseline"/>'s in the same round: the
+        /// sides of one round run back to back, so a change in the machine's load between rounds cancels out.
+        /// </summary>
+        public double PairedRatio(Result baseline)
+        {
+            var ratios = Rounds.Zip(baseline.Rounds, (ours, theirs) => ours.RequestsPerSecond / theirs.RequestsPerSecond).OrderBy(x => x).ToArray();
+            return ratios.Length % 2 == 1 ? ratios[ratios.Length / 2] : (ratios[(ratios.Length / 2) - 1] + ratios[ratios.Length / 2]) / 2;
+        }
     }
 
     public const string Baseline = "baseline";
