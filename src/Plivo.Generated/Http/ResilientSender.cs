@@ -207,7 +207,7 @@ internal sealed class ResilientSender
                 // Read the body inside the attempt: a body that breaks off is a failed attempt, under its timeout.
                 if (response.Content is not null)
                 {
-                    await ResponseBody.BufferAsync(response.Content, cancellationToken).ConfigureAwait(false);
+                    await ResponseBody.BufferAsync(response, cancellationToken).ConfigureAwait(false);
                 }
 
                 _sender._log?.Answer(Request, response, Elapsed - started, attempt);

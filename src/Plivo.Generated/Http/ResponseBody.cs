@@ -1,4 +1,5 @@
 using System;
+using System.IO;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -8,36 +9,41 @@ namespace Plivo.Generated.Http;
 /// <summary>Reads an answer's whole body into memory inside its attempt, so that the attempt's timeout covers it.</summary>
 internal static class ResponseBody
 {
-    /// <summary>Buffers <paramref name="content"/>; a cancelled <paramref name="cancellationToken"/> ends the read with an <see cref="OperationCanceledException"/>.</summary>
-    public static Task BufferAsync(HttpContent content, CancellationToken cancellationToken) =>
+    /// <summary>Buffers the answer's body; a cancelled <paramref name="cancellationToken"/> ends the read with an <see cref="OperationCanceledException"/>.</summary>
+    public static Task BufferAsync(HttpResponseMessage response, CancellationToken cancellationToken) =>
 #if NET9_0_OR_GREATER
-        content.LoadIntoBufferAsync(cancellationToken);
+        response.Content.LoadIntoBufferAsync(cancellationToken);
 #else
-        BufferByDisposingOnCancelAsync(content, cancellationToken);
+        BufferByReadingWithTokenAsync(response, cancellationToken);
 #endif
 
     /// <summary>
-    /// Before .NET 9 <c>LoadIntoBufferAsync</c> takes no token, so a body that stalls after the headers would outlive
-    /// the attempt's timeout: cancelling disposes the content, which aborts the read. (Compiled everywhere so the tests,
-    /// which run on .NET 10, exercise it.)
+    /// Before .NET 9 <c>LoadIntoBufferAsync</c> takes no token, so a body that stalls after the headers would outlive the
+    /// attempt's timeout (disposing the content instead waits for the connection's drain timeout, 2 s by default). So
+    /// the body is read with the token and the answer gets a content of those bytes, with the original's headers.
+    /// Compiled everywhere so that the tests, which run on .NET 10, exercise it.
     /// </summary>
-    internal static async Task BufferByDisposingOnCancelAsync(HttpContent content, CancellationToken cancellationToken)
+    internal static async Task BufferByReadingWithTokenAsync(HttpResponseMessage response, CancellationToken cancellationToken)
     {
-        var registration = cancellationToken.Register(static c => ((HttpContent)c!).Dispose(), content);
-        try
+        var original = response.Content;
+        var length = original.Headers.ContentLength;
+        var buffer = new MemoryStream(length is > 0 and < 1024 * 1024 ? (int)length.Value : 0);
+#if NET5_0_OR_GREATER
+        using (var body = await original.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false))
+#else
+        using (var body = await original.ReadAsStreamAsync().ConfigureAwait(false))
+#endif
         {
-            await content.LoadIntoBufferAsync().ConfigureAwait(false);
-        }
-        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
-        {
-            throw new OperationCanceledException("The body was not read before the attempt was cancelled.", e, cancellationToken);
-        }
-        finally
-        {
-            // Waits for a running callback: after this, the content is disposed only if the token was cancelled.
-            registration.Dispose();
+            await body.CopyToAsync(buffer, 81920, cancellationToken).ConfigureAwait(false);
         }
 
-        cancellationToken.ThrowIfCancellationRequested();
+        var buffered = new ByteArrayContent(buffer.GetBuffer(), 0, (int)buffer.Length);
+        foreach (var header in original.Headers)
+        {
+            buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
+
+        response.Content = buffered;
+        original.Dispose();
     }
 }
