@@ -15,9 +15,6 @@ public sealed class PlivoCredentials
     /// <summary>The environment variable <see cref="FromEnvironment"/> reads the Auth Token from.</summary>
     public const string AuthTokenVariable = "PLIVO_AUTH_TOKEN";
 
-    // base64(authId:authToken), computed once: every request reuses it.
-    private readonly string _authorizationValue;
-
     /// <summary>Creates credentials from an Auth ID and an Auth Token.</summary>
     /// <param name="authId">The account's Auth ID (the Basic auth user, and part of every path).</param>
     /// <param name="authToken">The account's Auth Token (the Basic auth password).</param>
@@ -36,7 +33,7 @@ public sealed class PlivoCredentials
         }
 
         AuthId = authId;
-        _authorizationValue = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(authId + ":" + authToken));
+        AuthorizationValue = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(authId + ":" + authToken));
     }
 
     /// <summary>The account's Auth ID.</summary>
@@ -110,7 +107,7 @@ public sealed class PlivoCredentials
 
     /// <summary>The <c>Authorization</c> header value every request carries: <c>Basic base64(authId:authToken)</c>.</summary>
     /// <remarks>Built once; added as text, so it is neither parsed nor printed again per request.</remarks>
-    internal string AuthorizationValue => _authorizationValue;
+    internal string AuthorizationValue { get; }
 
     /// <summary>Shows the Auth ID only; the token is never printed.</summary>
     public override string ToString() => $"PlivoCredentials(AuthId={AuthId}, AuthToken=***)";

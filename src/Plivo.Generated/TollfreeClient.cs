@@ -1,13 +1,9 @@
 namespace Plivo.Generated;
 
 /// <summary>The generated client of a number pool's toll-free operations (tag <c>Tollfree</c> in the spec).</summary>
-/// <remarks>This file is its hand-written half: settings NSwag cannot take from nswag.json.</remarks>
+/// <remarks>This file is its hand-written half: the add's body written without Json.NET.</remarks>
 public partial class TollfreeClient
 {
-    // "$type"/"$ref" in an answer are data, not Json.NET instructions (a non-string "$type" would otherwise throw NullReferenceException).
-    static partial void UpdateJsonSerializerSettings(Newtonsoft.Json.JsonSerializerSettings settings) =>
-        settings.MetadataPropertyHandling = Newtonsoft.Json.MetadataPropertyHandling.Ignore;
-
     // The add's body is one of nine fixed texts ({"rent":false} in practice). They are written here byte for byte as
     // Json.NET writes them (TollfreeAddBodyTests compares all nine), so the first add of a process does not load and
     // JIT Json.NET's writer: about 50 ms of a cold start, measured (docs/benchmarks.md). When the application has set
@@ -45,12 +41,5 @@ public partial class TollfreeClient
         }
 
         return bodies;
-    }
-
-    partial void Initialize()
-    {
-        BaseUrl = Configuration.BaseUrl;
-        // Read bodies as text so that a PlivoRestException keeps the raw body of an error answer.
-        ReadResponseAsString = true;
     }
 }
