@@ -10,6 +10,9 @@ namespace Plivo.Generated.DependencyInjection;
 /// </summary>
 internal sealed class PlivoClientOptionsValidator : IValidateOptions<PlivoClientOptions>
 {
+    // The checks need a pipeline, not a connection pool: build it over a client that is never used for a request.
+    private static readonly System.Net.Http.HttpClient SharedProbe = new();
+
     public ValidateOptionsResult Validate(string? name, PlivoClientOptions options)
     {
         if (string.IsNullOrWhiteSpace(options.AuthId))
@@ -25,7 +28,7 @@ internal sealed class PlivoClientOptionsValidator : IValidateOptions<PlivoClient
         try
         {
             // The same checks the client makes: option ranges, https, the Auth ID's shape.
-            _ = new PlivoClientConfiguration(new PlivoCredentials(options.AuthId!, options.AuthToken!), options);
+            using var pipeline = new PlivoPipeline(new PlivoCredentials(options.AuthId!, options.AuthToken!), options, SharedProbe);
             return ValidateOptionsResult.Success;
         }
         catch (ArgumentException e)

@@ -15,8 +15,8 @@ public static class PlivoServiceCollectionExtensions
     public const string HttpClientName = "Plivo.Generated";
 
     /// <summary>
-    /// Registers <see cref="PlivoApi"/> as a typed client of IHttpClientFactory, plus <see cref="IPowerpackClient"/> and
-    /// <see cref="ITollfreeClient"/>, with options set by <paramref name="configure"/>. The options (credentials included)
+    /// Registers <see cref="PlivoApi"/> as a typed client of IHttpClientFactory, plus every generated client of
+    /// <see cref="PlivoApi.ClientTypes"/> and its interface (<see cref="ITollfreeClient"/>, ...), with options set by <paramref name="configure"/>. The options (credentials included)
     /// are validated when the host starts.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -31,7 +31,7 @@ public static class PlivoServiceCollectionExtensions
     }
 
     /// <summary>
-    /// Registers <see cref="PlivoApi"/> as a typed client of IHttpClientFactory, plus the generated client interfaces, with
+    /// Registers <see cref="PlivoApi"/> as a typed client of IHttpClientFactory, plus every generated client and its interface, with
     /// options bound from <paramref name="configuration"/> (for example <c>configuration.GetSection("Plivo")</c> holding
     /// <c>AuthId</c>, <c>AuthToken</c>, <c>BaseUrl</c>, <c>Timeout</c>, <c>MaxRetries</c>...). Validated when the host starts.
     /// </summary>
@@ -56,8 +56,19 @@ public static class PlivoServiceCollectionExtensions
             options.Logger ??= provider.GetService<ILoggerFactory>()?.CreateLogger("Plivo.Generated");
             return new PlivoApi(options.AuthId!, options.AuthToken!, httpClient, options);
         });
-        services.TryAddTransient<IPowerpackClient>(provider => provider.GetRequiredService<PlivoApi>().PowerpackClient);
-        services.TryAddTransient<ITollfreeClient>(provider => provider.GetRequiredService<PlivoApi>().TollfreeClient);
+        // Every generated client (one per tag of the spec) and its interface, by the rule PlivoApi.GetClient follows.
+        foreach (var client in PlivoApi.ClientTypes)
+        {
+            services.TryAddTransient(client, provider => provider.GetRequiredService<PlivoApi>().GetClient(client));
+            foreach (var contract in client.GetInterfaces())
+            {
+                if (contract.Name == "I" + client.Name)
+                {
+                    services.TryAddTransient(contract, provider => provider.GetRequiredService<PlivoApi>().GetClient(client));
+                }
+            }
+        }
+
         return builder;
     }
 }

@@ -91,6 +91,9 @@ public sealed class PlivoSandbox : IDisposable
     /// <summary>The sandbox's base URL, such as <c>http://127.0.0.1:54321/v1/</c>: put it in <see cref="PlivoClientOptions.BaseUrl"/>.</summary>
     public Uri BaseUrl { get; }
 
+    /// <summary>The operationIds of the spec this sandbox serves (one route each).</summary>
+    public static IReadOnlyCollection<string> ServedOperations => SandboxRoutes.Handlers.Keys.ToList();
+
     /// <summary>Every request received so far, oldest first.</summary>
     public IReadOnlyList<SandboxRequest> Requests
     {
@@ -132,7 +135,7 @@ public sealed class PlivoSandbox : IDisposable
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var number in numbers)
         {
-            if (number is null || !SandboxRouter.IsTollfreeNumber(number))
+            if (!PlivoFormats.IsPhoneNumber(number))
             {
                 throw new ArgumentException($"'{number}' is not a toll-free number (2 to 15 ASCII digits, not starting with 0).", nameof(tollfreeNumbers));
             }
@@ -172,8 +175,9 @@ public sealed class PlivoSandbox : IDisposable
 
     private IResponseMessage Respond(IRequestMessage message)
     {
-        var request = Record(message);
-        var answer = _router.Handle(request);
+        var request = Read(message);
+        var answer = _router.Handle(request, out var operationId);
+        Record(request.Answered(operationId, answer.StatusCode));
         return new ResponseMessage
         {
             StatusCode = answer.StatusCode,
@@ -182,19 +186,21 @@ public sealed class PlivoSandbox : IDisposable
         };
     }
 
-    private SandboxRequest Record(IRequestMessage message)
+    private static SandboxRequest Read(IRequestMessage message)
     {
         var url = new Uri(message.AbsoluteUrl);
         var headers = (message.Headers ?? new Dictionary<string, WireMockList<string>>())
             .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
         var body = string.IsNullOrEmpty(message.Body) ? null : message.Body;
-        var request = new SandboxRequest(message.Method.ToUpperInvariant(), url.AbsolutePath, url.Query, headers, body);
+        return new SandboxRequest(message.Method.ToUpperInvariant(), url.AbsolutePath, url.Query, headers, body);
+    }
+
+    private void Record(SandboxRequest request)
+    {
         lock (_requestsGate)
         {
             _requests.Add(request);
         }
-
-        return request;
     }
 
     private static int FreeLoopbackPort()

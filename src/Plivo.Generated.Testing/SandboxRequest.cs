@@ -5,14 +5,22 @@ namespace Plivo.Generated.Testing;
 /// <summary>A request the <see cref="PlivoSandbox"/> received, as it arrived.</summary>
 public sealed class SandboxRequest
 {
-    internal SandboxRequest(string method, string path, string query, IReadOnlyDictionary<string, string> headers, string? body)
+    internal SandboxRequest(string method, string path, string query, IReadOnlyDictionary<string, string> headers, string? body, string? operationId = null, int statusCode = 0)
     {
         Method = method;
         Path = path;
         Query = query;
         Headers = headers;
         Body = body;
+        OperationId = operationId;
+        StatusCode = statusCode;
     }
+
+    /// <summary>The spec's operationId the request matched (<c>Tollfree_Add</c>), or null when it matched none or was refused before routing (401).</summary>
+    public string? OperationId { get; }
+
+    /// <summary>The status the sandbox answered with.</summary>
+    public int StatusCode { get; }
 
     /// <summary>The HTTP method, upper case.</summary>
     public string Method { get; }
@@ -28,6 +36,8 @@ public sealed class SandboxRequest
 
     /// <summary>The body as text, or null when there was none.</summary>
     public string? Body { get; }
+
+    internal SandboxRequest Answered(string? operationId, int statusCode) => new(Method, Path, Query, Headers, Body, operationId, statusCode);
 
     /// <summary>Shows the method, path and query.</summary>
     public override string ToString() => $"{Method} {Path}{Query}";

@@ -3,14 +3,11 @@ using System;
 namespace Plivo.Generated;
 
 /// <summary>
-/// The checks every caller-supplied value passes before a request is built, so that a bad value fails with an
-/// exception naming the parameter and nothing is sent.
+/// The checks every caller-supplied value passes before a request is built (against <see cref="PlivoFormats"/>), so that
+/// a bad value fails with an exception naming the parameter and nothing is sent.
 /// </summary>
 internal static class ArgumentChecks
 {
-    /// <summary>The largest page Plivo serves.</summary>
-    internal const int MaxPageSize = 20;
-
     public static void NotBlank(string? value, string paramName)
     {
         if (value is null)
@@ -28,8 +25,8 @@ internal static class ArgumentChecks
     public static Guid Uuid(string? value, string paramName)
     {
         NotBlank(value, paramName);
-        // Guid.TryParseExact("D") also takes "+", "0x" and surrounding spaces inside the groups: check the exact shape first.
-        if (!IsUuidShape(value!) || !Guid.TryParseExact(value, "D", out var uuid))
+        // Guid.TryParseExact("D") also takes "+", "0x" and surrounding spaces inside the groups: the exact shape comes first.
+        if (!PlivoFormats.IsUuid(value) || !Guid.TryParseExact(value, "D", out var uuid))
         {
             throw new ArgumentException(
                 $"'{Printable(value!)}' is not a uuid; expected 8-4-4-4-12 hex digits such as 659c7f88-c819-46e2-8af4-2d8a84249099.",
@@ -39,60 +36,42 @@ internal static class ArgumentChecks
         return uuid;
     }
 
-    private static bool IsUuidShape(string value)
-    {
-        if (value.Length != 36)
-        {
-            return false;
-        }
-
-        for (var i = 0; i < value.Length; i++)
-        {
-            var c = value[i];
-            var ok = i is 8 or 13 or 18 or 23 ? c == '-' : c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
-            if (!ok)
-            {
-                return false;
-            }
-        }
-
-        return true;
-    }
-
-    /// <summary>A toll-free number in E.164 form without "+": ASCII digits only, 2 to 15 of them, not starting with 0.</summary>
+    /// <summary>A toll-free number in E.164 form without "+" (<see cref="PlivoFormats.IsPhoneNumber"/>).</summary>
     public static string TollfreeNumber(string? value, string paramName)
     {
         NotBlank(value, paramName);
-        var number = value!;
-        var digitsOnly = true;
-        foreach (var c in number)
-        {
-            digitsOnly &= c is >= '0' and <= '9';
-        }
-
-        if (!digitsOnly || number.Length is < 2 or > 15 || number[0] == '0')
+        if (!PlivoFormats.IsPhoneNumber(value))
         {
             throw new ArgumentException(
-                $"'{Printable(number)}' is not a toll-free number: expected E.164 without '+', 2 to 15 ASCII digits not starting with 0, such as 18772209942.",
+                $"'{Printable(value!)}' is not a toll-free number: expected E.164 without '+', 2 to 15 ASCII digits not starting with 0, such as 18772209942.",
                 paramName);
         }
 
-        return number;
+        return value!;
     }
 
     public static void PageSize(int? limit, string paramName)
     {
-        if (limit is < 1 or > MaxPageSize)
+        if (limit is { } value && !PlivoFormats.IsPageSize(value))
         {
-            throw new ArgumentOutOfRangeException(paramName, limit, $"The page size must be between 1 and {MaxPageSize}.");
+            throw new ArgumentOutOfRangeException(paramName, limit, $"The page size must be between {PlivoFormats.MinPageSize} and {PlivoFormats.MaxPageSize}.");
         }
     }
 
     public static void Offset(int? offset, string paramName)
     {
-        if (offset < 0)
+        if (offset is { } value && !PlivoFormats.IsOffset(value))
         {
-            throw new ArgumentOutOfRangeException(paramName, offset, "The offset must be 0 or more.");
+            throw new ArgumentOutOfRangeException(paramName, offset, $"The offset must be {PlivoFormats.MinOffset} or more.");
+        }
+    }
+
+    public static void Defined<TEnum>(TEnum? value, string paramName)
+        where TEnum : struct, Enum
+    {
+        if (value is { } v && !Enum.IsDefined(typeof(TEnum), v))
+        {
+            throw new ArgumentOutOfRangeException(paramName, v, $"{v} is not a defined {typeof(TEnum).Name}.");
         }
     }
 

@@ -1,6 +1,7 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Net.Http;
-using Plivo.Generated.Http;
 
 namespace Plivo.Generated;
 
@@ -12,11 +13,11 @@ namespace Plivo.Generated;
 /// var added = await powerpack.AddTollfreeAsync("&lt;tollfree_number&gt;");               // Version 1
 /// var added2 = await powerpack.NumberPool.Tollfree.AddAsync("&lt;tollfree_number&gt;");  // Version 2
 /// </code>
+/// Every operation of the spec is also reachable as a generated client: <c>api.GetClient&lt;ITollfreeClient&gt;()</c>.
 /// </summary>
 public sealed class PlivoApi : IDisposable
 {
-    private readonly HttpClient _httpClient;
-    private readonly bool _ownsHttpClient;
+    private readonly ConcurrentDictionary<Type, object> _clients = new();
 
     /// <summary>
     /// Creates the API with the credentials in <paramref name="options"/> (<see cref="PlivoClientOptions.AuthId"/>,
@@ -43,7 +44,7 @@ public sealed class PlivoApi : IDisposable
     /// <summary>Creates the API over a caller-owned <see cref="HttpClient"/> (from IHttpClientFactory, say), which it never disposes.</summary>
     /// <param name="authId">The account's Auth ID.</param>
     /// <param name="authToken">The account's Auth Token.</param>
-    /// <param name="httpClient">The client requests go through; its handlers run for every request.</param>
+    /// <param name="httpClient">The client requests go through; its handlers run for every attempt.</param>
     /// <param name="options">Client settings; null takes the defaults.</param>
     /// <exception cref="ArgumentException">A value is null, empty or malformed, or an option is invalid; the message names it.</exception>
     public PlivoApi(string authId, string authToken, HttpClient httpClient, PlivoClientOptions? options = null)
@@ -55,7 +56,7 @@ public sealed class PlivoApi : IDisposable
     /// <param name="credentials">The account's credentials.</param>
     /// <param name="options">Client settings; null takes the defaults.</param>
     public PlivoApi(PlivoCredentials credentials, PlivoClientOptions? options = null)
-        : this(new PlivoClientConfiguration(credentials, options), callerClient: null)
+        : this(new PlivoPipeline(credentials, options))
     {
     }
 
@@ -64,39 +65,33 @@ public sealed class PlivoApi : IDisposable
     /// <param name="httpClient">The client requests go through.</param>
     /// <param name="options">Client settings; null takes the defaults.</param>
     public PlivoApi(PlivoCredentials credentials, HttpClient httpClient, PlivoClientOptions? options = null)
-        : this(new PlivoClientConfiguration(credentials, options), httpClient ?? throw new ArgumentNullException(nameof(httpClient)))
+        : this(new PlivoPipeline(credentials, options, httpClient ?? throw new ArgumentNullException(nameof(httpClient))))
     {
     }
 
     /// <summary>Our own pipeline over the given transport instead of a new connection pool (benchmarks: an in-memory handler).</summary>
     internal PlivoApi(PlivoCredentials credentials, PlivoClientOptions? options, HttpMessageHandler transport)
-        : this(new PlivoClientConfiguration(credentials, options), callerClient: null, transport)
+        : this(new PlivoPipeline(credentials, options, transport))
     {
     }
 
-    private PlivoApi(PlivoClientConfiguration configuration, HttpClient? callerClient, HttpMessageHandler? transport = null)
+    private PlivoApi(PlivoPipeline pipeline)
     {
-        Configuration = configuration;
-        _ownsHttpClient = callerClient is null;
-        _httpClient = callerClient ?? (transport is not null ? OwnHttpClient.Over(transport) : OwnHttpClient.Create());
-        PowerpackClient = new PowerpackClient(configuration, _httpClient);
-        TollfreeClient = new TollfreeClient(configuration, _httpClient);
+        Pipeline = pipeline;
         Powerpacks = new PowerpackOperations(this);
     }
 
+    /// <summary>The generated client classes <see cref="GetClient{TClient}"/> serves (one per tag of the spec), by name.</summary>
+    public static IReadOnlyList<Type> ClientTypes => GeneratedClients.Types;
+
     /// <summary>The account's Auth ID.</summary>
-    public string AuthId => Configuration.Credentials.AuthId;
+    public string AuthId => Pipeline.Credentials.AuthId;
+
+    /// <summary>What every request goes through: auth, base URL, retries, timeouts, limits, errors.</summary>
+    public PlivoPipeline Pipeline { get; }
 
     /// <summary>Powerpack calls: <c>api.Powerpacks.GetAsync(uuid)</c>.</summary>
     public PowerpackOperations Powerpacks { get; }
-
-    /// <summary>The generated Powerpack client, for calls the convenience layer does not cover.</summary>
-    public IPowerpackClient PowerpackClient { get; }
-
-    /// <summary>The generated toll-free client, for calls the convenience layer does not cover.</summary>
-    public ITollfreeClient TollfreeClient { get; }
-
-    internal PlivoClientConfiguration Configuration { get; }
 
     /// <summary>A number pool by its uuid, without fetching its Powerpack first.</summary>
     /// <param name="numberPoolUuid">The pool's uuid (8-4-4-4-12 hex digits).</param>
@@ -104,15 +99,32 @@ public sealed class PlivoApi : IDisposable
     public NumberPool NumberPool(string numberPoolUuid) =>
         new(this, ArgumentChecks.Uuid(numberPoolUuid, nameof(numberPoolUuid)));
 
-    /// <summary>Releases the connection pool this instance created; a caller-owned <see cref="HttpClient"/> is left alone.</summary>
-    public void Dispose()
+    /// <summary>
+    /// The generated client for one tag of the spec, sharing this API's pipeline: <c>api.GetClient&lt;ITollfreeClient&gt;()</c>
+    /// or <c>api.GetClient&lt;TollfreeClient&gt;()</c>. Every operation of the spec is reachable this way, also one that
+    /// has no convenience call yet. The same instance is returned each time.
+    /// </summary>
+    /// <typeparam name="TClient">A generated client class or its interface (see <see cref="ClientTypes"/>).</typeparam>
+    /// <exception cref="ArgumentException"><typeparamref name="TClient"/> is not a generated client.</exception>
+    public TClient GetClient<TClient>()
+        where TClient : class => (TClient)GetClient(typeof(TClient));
+
+    /// <summary>The generated client for <paramref name="clientType"/> (a class of <see cref="ClientTypes"/> or its interface).</summary>
+    /// <param name="clientType">The client class or interface.</param>
+    /// <exception cref="ArgumentException"><paramref name="clientType"/> is not a generated client.</exception>
+    public object GetClient(Type clientType)
     {
-        if (_ownsHttpClient)
-        {
-            _httpClient.Dispose();
-        }
+        var implementation = GeneratedClients.Implementation(clientType);
+        return _clients.TryGetValue(implementation, out var client) ? client : _clients.GetOrAdd(implementation, type => GeneratedClients.Create(type, Pipeline));
     }
 
+    /// <summary>Releases the connection pool this instance created (a caller-owned <see cref="HttpClient"/> is left alone); calls in flight end with an <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose() => Pipeline.Dispose();
+
     /// <summary>Shows the Auth ID and base URL; never the token.</summary>
-    public override string ToString() => $"PlivoApi(AuthId={AuthId}, BaseUrl={Configuration.BaseUrl})";
+    public override string ToString() => $"PlivoApi(AuthId={Pipeline.Credentials.RedactedAuthId}, BaseUrl={Pipeline.Options.BaseUrl})";
+
+    internal PowerpackClient PowerpackClient => GetClient<PowerpackClient>();
+
+    internal TollfreeClient TollfreeClient => GetClient<TollfreeClient>();
 }

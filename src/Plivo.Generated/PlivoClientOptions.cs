@@ -16,6 +16,9 @@ public sealed class PlivoClientOptions
     /// <summary>The default for <see cref="AttemptTimeout"/>.</summary>
     public static readonly TimeSpan DefaultAttemptTimeout = TimeSpan.FromSeconds(30);
 
+    /// <summary>The default for <see cref="MaxResponseSize"/>: 1 MiB, some fifty times Plivo's largest page.</summary>
+    public const int DefaultMaxResponseSize = 1024 * 1024;
+
     /// <summary>
     /// The account's Auth ID, for <c>new PlivoApi(options)</c> and dependency injection (<c>Plivo:AuthId</c> in configuration).
     /// When this or <see cref="AuthToken"/> is unset, <c>new PlivoApi(options)</c> reads <c>PLIVO_AUTH_ID</c> / <c>PLIVO_AUTH_TOKEN</c>.
@@ -57,6 +60,13 @@ public sealed class PlivoClientOptions
     /// <summary>The longest a <c>Retry-After</c> header (seconds or an HTTP date) is honoured for. Default 60 seconds.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>
+    /// The largest answer body read, in bytes, counted as it is read (after any decompression a caller's handler does).
+    /// A larger answer fails the call at once with a <see cref="PlivoRestException"/> that says so, and is not retried.
+    /// Default <see cref="DefaultMaxResponseSize"/> (1 MiB); 1 KiB to 1 GiB.
+    /// </summary>
+    public int MaxResponseSize { get; set; } = DefaultMaxResponseSize;
+
     /// <summary>Where each attempt is logged (method, path, status, duration, attempt number); null logs nothing. Never the Authorization header.</summary>
     public ILogger? Logger { get; set; }
 
@@ -86,18 +96,18 @@ public sealed class PlivoClientOptions
 
         if (!BaseUrl.IsAbsoluteUri || (BaseUrl.Scheme != Uri.UriSchemeHttps && BaseUrl.Scheme != Uri.UriSchemeHttp))
         {
-            throw new ArgumentException($"PlivoClientOptions.BaseUrl must be an absolute http(s) URL; '{BaseUrl}' is not.", nameof(BaseUrl));
+            throw new ArgumentException($"PlivoClientOptions.BaseUrl must be an absolute http(s) URL; '{Shown(BaseUrl)}' is not.", nameof(BaseUrl));
         }
 
         if (!string.IsNullOrEmpty(BaseUrl.Query) || !string.IsNullOrEmpty(BaseUrl.Fragment) || !string.IsNullOrEmpty(BaseUrl.UserInfo))
         {
-            throw new ArgumentException($"PlivoClientOptions.BaseUrl must not carry a query, fragment or user info; '{BaseUrl}' does.", nameof(BaseUrl));
+            throw new ArgumentException($"PlivoClientOptions.BaseUrl must not carry a query, fragment or user info; '{Shown(BaseUrl)}' does.", nameof(BaseUrl));
         }
 
         if (BaseUrl.Scheme == Uri.UriSchemeHttp && !BaseUrl.IsLoopback && !AllowInsecureHttp)
         {
             throw new ArgumentException(
-                $"PlivoClientOptions.BaseUrl '{BaseUrl}' is plain http on a host that is not loopback; the Auth Token would be sent in clear text. Use https, or set AllowInsecureHttp.",
+                $"PlivoClientOptions.BaseUrl '{Shown(BaseUrl)}' is plain http on a host that is not loopback; the Auth Token would be sent in clear text. Use https, or set AllowInsecureHttp.",
                 nameof(BaseUrl));
         }
 
@@ -106,6 +116,11 @@ public sealed class PlivoClientOptions
         if (MaxRetries is < 0 or > 10)
         {
             throw new ArgumentOutOfRangeException(nameof(MaxRetries), MaxRetries, "PlivoClientOptions.MaxRetries must be between 0 and 10.");
+        }
+
+        if (MaxResponseSize is < 1024 or > 1024 * 1024 * 1024)
+        {
+            throw new ArgumentOutOfRangeException(nameof(MaxResponseSize), MaxResponseSize, "PlivoClientOptions.MaxResponseSize must be between 1 KiB (1024) and 1 GiB.");
         }
 
         CheckDelay(RetryDelay, nameof(RetryDelay));
@@ -124,11 +139,16 @@ public sealed class PlivoClientOptions
         }
     }
 
+    // A URL as messages show it: without user info, which can hold a password.
+    private static string Shown(Uri url) =>
+        string.IsNullOrEmpty(url.UserInfo) ? url.ToString() : new UriBuilder(url) { UserName = "***", Password = string.Empty }.Uri.ToString();
+
     private static void CheckTimeout(TimeSpan value, string name)
     {
-        if (value != System.Threading.Timeout.InfiniteTimeSpan && (value <= TimeSpan.Zero || value.TotalMilliseconds > int.MaxValue))
+        // Polly's timeout strategy takes more than 10 ms and less than a day.
+        if (value != System.Threading.Timeout.InfiniteTimeSpan && (value <= TimeSpan.FromMilliseconds(10) || value >= TimeSpan.FromDays(1)))
         {
-            throw new ArgumentOutOfRangeException(name, value, $"PlivoClientOptions.{name} must be positive (at most ~24 days) or Timeout.InfiniteTimeSpan.");
+            throw new ArgumentOutOfRangeException(name, value, $"PlivoClientOptions.{name} must be more than 10 ms and less than 1 day, or Timeout.InfiniteTimeSpan.");
         }
     }
 
@@ -145,7 +165,7 @@ public sealed class PlivoClientOptions
 
     /// <summary>Shows the settings, the Auth Token as <c>***</c>.</summary>
     public override string ToString() =>
-        $"PlivoClientOptions(AuthId={AuthId ?? "(not set)"}, AuthToken={(AuthToken is null ? "(not set)" : "***")}, BaseUrl={BaseUrl}, Timeout={Timeout}, AttemptTimeout={AttemptTimeout}, MaxRetries={MaxRetries}, RetryDelay={RetryDelay}, " +
-        $"MaxRetryDelay={MaxRetryDelay}, MaxRetryAfter={MaxRetryAfter}, UserAgentSuffix={UserAgentSuffix ?? "(none)"}, AllowInsecureHttp={AllowInsecureHttp}, " +
+        $"PlivoClientOptions(AuthId={(AuthId is null ? "(not set)" : PlivoCredentials.Redact(AuthId))}, AuthToken={(AuthToken is null ? "(not set)" : "***")}, BaseUrl={(BaseUrl is null ? "(not set)" : Shown(BaseUrl))}, Timeout={Timeout}, AttemptTimeout={AttemptTimeout}, MaxRetries={MaxRetries}, RetryDelay={RetryDelay}, " +
+        $"MaxRetryDelay={MaxRetryDelay}, MaxRetryAfter={MaxRetryAfter}, MaxResponseSize={MaxResponseSize}, UserAgentSuffix={UserAgentSuffix ?? "(none)"}, AllowInsecureHttp={AllowInsecureHttp}, " +
         $"AllowAnyAuthIdFormat={AllowAnyAuthIdFormat}, Logger={(Logger is null ? "(none)" : "set")}, LogBodies={LogBodies})";
 }

@@ -61,25 +61,24 @@ public sealed class PlivoCredentials
     }
 
     /// <summary>True when <see cref="AuthId"/> is shaped like Plivo's: 20 characters, <c>MA</c> (account) or <c>SA</c> (subaccount), then capital letters and digits.</summary>
-    public bool HasPlivoAuthIdFormat
+    public bool HasPlivoAuthIdFormat => HasPlivoShape(AuthId);
+
+    private static bool HasPlivoShape(string authId)
     {
-        get
+        if (authId.Length != 20 || !(authId.StartsWith("MA", StringComparison.Ordinal) || authId.StartsWith("SA", StringComparison.Ordinal)))
         {
-            if (AuthId.Length != 20 || !(AuthId.StartsWith("MA", StringComparison.Ordinal) || AuthId.StartsWith("SA", StringComparison.Ordinal)))
+            return false;
+        }
+
+        foreach (var c in authId)
+        {
+            if (!(c is >= 'A' and <= 'Z' || c is >= '0' and <= '9'))
             {
                 return false;
             }
-
-            foreach (var c in AuthId)
-            {
-                if (!(c is >= 'A' and <= 'Z' || c is >= '0' and <= '9'))
-                {
-                    return false;
-                }
-            }
-
-            return true;
         }
+
+        return true;
     }
 
     /// <summary>
@@ -105,10 +104,24 @@ public sealed class PlivoCredentials
         return new PlivoCredentials(authId!, authToken!);
     }
 
+    /// <summary>
+    /// The Auth ID as messages, logs and <see cref="ToString"/> show it: whole when it is shaped like Plivo's or no longer
+    /// than <see cref="MaxShownAuthIdLength"/> characters, else its first two characters and its length, so that a token
+    /// passed as the Auth ID (swapped arguments; Plivo's tokens are 40 characters) is never printed.
+    /// </summary>
+    public string RedactedAuthId => Redact(AuthId);
+
+    /// <summary>An Auth ID as messages show it (see <see cref="RedactedAuthId"/>).</summary>
+    internal static string Redact(string authId) =>
+        HasPlivoShape(authId) || authId.Length <= MaxShownAuthIdLength ? authId : $"{authId.Substring(0, 2)}... ({authId.Length} characters)";
+
+    /// <summary>The longest Auth ID shown whole when it is not shaped like Plivo's (Plivo's Auth IDs have 20 characters, its tokens 40).</summary>
+    public const int MaxShownAuthIdLength = 24;
+
     /// <summary>The <c>Authorization</c> header value every request carries: <c>Basic base64(authId:authToken)</c>.</summary>
     /// <remarks>Built once; added as text, so it is neither parsed nor printed again per request.</remarks>
     internal string AuthorizationValue { get; }
 
     /// <summary>Shows the Auth ID only; the token is never printed.</summary>
-    public override string ToString() => $"PlivoCredentials(AuthId={AuthId}, AuthToken=***)";
+    public override string ToString() => $"PlivoCredentials(AuthId={RedactedAuthId}, AuthToken=***)";
 }

@@ -17,6 +17,9 @@ namespace Plivo.Generated;
 /// </remarks>
 public partial class PlivoRestException : Exception
 {
+    /// <summary>The most characters of Plivo's <c>error</c> text that <see cref="Exception.Message"/> quotes; <see cref="ResponseBody"/> keeps the whole answer.</summary>
+    public const int MaxExcerpt = 300;
+
     private static readonly IReadOnlyDictionary<string, IEnumerable<string>> NoHeaders = new Dictionary<string, IEnumerable<string>>();
 
     /// <summary>Creates the exception (the generated clients call this).</summary>
@@ -35,8 +38,7 @@ public partial class PlivoRestException : Exception
     {
         StatusCode = statusCode;
         ResponseBody = string.IsNullOrEmpty(response) ? null : response;
-        // The generated code hands over the answer's headers uncopied: take the copy now, while the answer is alive.
-        Headers = headers is ResponseHeaders answer ? answer.Snapshot() : headers ?? NoHeaders;
+        Headers = headers ?? NoHeaders;
         ApiId = parsed.ApiId;
         Error = parsed.Error;
     }
@@ -55,9 +57,6 @@ public partial class PlivoRestException : Exception
 
     /// <summary>The headers of the answer (empty when no answer arrived).</summary>
     public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
-
-    /// <summary>Creates the exception for a request that got no usable answer (connection failure, broken body, timeout).</summary>
-    internal static PlivoRestException Transport(string what, Exception? innerException) => new(what, 0, null, null, innerException);
 
     private static ParsedError Parse(string detail, int statusCode, string? body)
     {
@@ -88,13 +87,38 @@ public partial class PlivoRestException : Exception
             message.Append("Plivo API call failed: ");
         }
 
-        message.Append(string.IsNullOrWhiteSpace(error) ? detail : error);
+        message.Append(Excerpt(string.IsNullOrWhiteSpace(error) ? detail : error!));
         if (!string.IsNullOrEmpty(apiId))
         {
-            message.Append(" [api_id ").Append(apiId).Append(']');
+            message.Append(" [api_id ").Append(Excerpt(apiId!, 64)).Append(']');
         }
 
         return new ParsedError(message.ToString(), apiId, error);
+    }
+
+    // At most `max` characters of text from the answer, on one line: control characters escaped (no forged log lines).
+    private static string Excerpt(string text, int max = MaxExcerpt)
+    {
+        var shown = new StringBuilder(Math.Min(text.Length, max) + 16);
+        foreach (var c in text)
+        {
+            if (shown.Length >= max)
+            {
+                shown.Append("... (").Append(text.Length).Append(" characters)");
+                break;
+            }
+
+            if (char.IsControl(c))
+            {
+                shown.Append(c switch { '\r' => "\\r", '\n' => "\\n", '\t' => "\\t", _ => "\\u" + ((int)c).ToString("x4") });
+            }
+            else
+            {
+                shown.Append(c);
+            }
+        }
+
+        return shown.ToString();
     }
 
     // "NotFound" -> "Not Found"; a status without a name reads "HTTP 599".

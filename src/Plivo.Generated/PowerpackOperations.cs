@@ -22,7 +22,7 @@ public sealed class PowerpackOperations
     public async Task<Powerpack> GetAsync(string powerpackUuid, CancellationToken cancellationToken = default)
     {
         var uuid = ArgumentChecks.Uuid(powerpackUuid, nameof(powerpackUuid));
-        var resource = await _api.PowerpackClient.GetAsync(_api.AuthId, uuid, cancellationToken).ConfigureAwait(false);
+        var resource = await _api.PowerpackClient.GetAsync(uuid, cancellationToken).ConfigureAwait(false);
         return new Powerpack(_api, resource);
     }
 }

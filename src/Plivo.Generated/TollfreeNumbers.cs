@@ -28,13 +28,10 @@ public sealed class TollfreeNumbers
     public Task<TollfreeNumber> AddAsync(string tollfreeNumber, NumberService? service = null, CancellationToken cancellationToken = default)
     {
         var number = ArgumentChecks.TollfreeNumber(tollfreeNumber, nameof(tollfreeNumber));
-        if (service is { } s && !Enum.IsDefined(typeof(NumberService), s))
-        {
-            throw new ArgumentOutOfRangeException(nameof(service), s, "The service must be NumberService.Sms or NumberService.Mms.");
-        }
+        ArgumentChecks.Defined(service, nameof(service));
 
         var body = new TollfreeAddRequest { Rent = false, Service = service };
-        return _api.TollfreeClient.AddAsync(_api.AuthId, _poolUuid, number, body, cancellationToken);
+        return _api.TollfreeClient.AddAsync(_poolUuid, number, body, cancellationToken);
     }
 
     /// <summary>Finds a toll-free number in the pool.</summary>
@@ -46,7 +43,7 @@ public sealed class TollfreeNumbers
     public Task<TollfreeNumber> FindAsync(string tollfreeNumber, CancellationToken cancellationToken = default)
     {
         var number = ArgumentChecks.TollfreeNumber(tollfreeNumber, nameof(tollfreeNumber));
-        return _api.TollfreeClient.FindAsync(_api.AuthId, _poolUuid, number, cancellationToken);
+        return _api.TollfreeClient.FindAsync(_poolUuid, number, cancellationToken);
     }
 
     /// <summary>Lists one page of the pool's toll-free numbers.</summary>
@@ -60,7 +57,7 @@ public sealed class TollfreeNumbers
     {
         ArgumentChecks.PageSize(limit, nameof(limit));
         ArgumentChecks.Offset(offset, nameof(offset));
-        return _api.TollfreeClient.ListAsync(_api.AuthId, _poolUuid, limit, offset, cancellationToken);
+        return _api.TollfreeClient.ListAsync(_poolUuid, limit, offset, cancellationToken);
     }
 
     /// <summary>Every toll-free number in the pool, fetched page by page (limit/offset) until <c>meta.next</c> is empty.</summary>
@@ -68,7 +65,7 @@ public sealed class TollfreeNumbers
     /// <param name="cancellationToken">Ends the enumeration early.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is out of range; nothing is sent.</exception>
     /// <exception cref="PlivoRestException">Plivo or the network failed while fetching a page.</exception>
-    public IAsyncEnumerable<TollfreeNumber> ListAllAsync(int pageSize = ArgumentChecks.MaxPageSize, CancellationToken cancellationToken = default)
+    public IAsyncEnumerable<TollfreeNumber> ListAllAsync(int pageSize = PlivoFormats.MaxPageSize, CancellationToken cancellationToken = default)
     {
         ArgumentChecks.PageSize(pageSize, nameof(pageSize));
         return ListAllPagesAsync(pageSize, cancellationToken);
@@ -79,7 +76,7 @@ public sealed class TollfreeNumbers
         var offset = 0;
         while (true)
         {
-            var page = await _api.TollfreeClient.ListAsync(_api.AuthId, _poolUuid, pageSize, offset, cancellationToken).ConfigureAwait(false);
+            var page = await _api.TollfreeClient.ListAsync(_poolUuid, pageSize, offset, cancellationToken).ConfigureAwait(false);
             var objects = page.Objects ?? (IList<TollfreeNumber>)Array.Empty<TollfreeNumber>();
             foreach (var number in objects)
             {
@@ -106,7 +103,7 @@ public sealed class TollfreeNumbers
     public Task<RemoveResult> RemoveAsync(string tollfreeNumber, bool unrent = false, CancellationToken cancellationToken = default)
     {
         var number = ArgumentChecks.TollfreeNumber(tollfreeNumber, nameof(tollfreeNumber));
-        return _api.TollfreeClient.RemoveAsync(_api.AuthId, _poolUuid, number, unrent ? true : null, cancellationToken);
+        return _api.TollfreeClient.RemoveAsync(_poolUuid, number, unrent ? true : null, cancellationToken);
     }
 
     /// <summary>Shows the pool this belongs to.</summary>

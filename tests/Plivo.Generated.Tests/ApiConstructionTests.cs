@@ -191,9 +191,9 @@ public class ApiConstructionTests : WireMockTestBase
     {
         var credentials = new PlivoCredentials(AuthId, AuthToken);
         var options = new PlivoClientOptions { BaseUrl = BaseUrl };
-        var configuration = new PlivoClientConfiguration(credentials, options);
+        using var pipeline = new PlivoPipeline(credentials, options);
         var withToken = new PlivoClientOptions { AuthId = AuthId, AuthToken = AuthToken };
-        var texts = new[] { credentials.ToString(), options.ToString(), withToken.ToString(), configuration.ToString(), Api.ToString(), Api.NumberPool(PoolUuid).ToString(), Api.NumberPool(PoolUuid).Tollfree.ToString() };
+        var texts = new[] { credentials.ToString(), options.ToString(), withToken.ToString(), pipeline.ToString(), Api.ToString(), Api.NumberPool(PoolUuid).ToString(), Api.NumberPool(PoolUuid).Tollfree.ToString() };
 
         Assert.That(texts, Has.None.Contains(AuthToken));
         Assert.That(credentials.ToString(), Does.Contain(AuthId));

@@ -82,8 +82,8 @@ public sealed class DependencyInjectionTests
         await using var provider = services.BuildServiceProvider();
 
         var tollfree = provider.GetRequiredService<ITollfreeClient>();
-        var found = await tollfree.FindAsync(sandbox.AuthId, Guid.Parse(seeded.NumberPoolUuid), "18005550100");
-        var powerpack = await provider.GetRequiredService<IPowerpackClient>().GetAsync(sandbox.AuthId, Guid.Parse(seeded.Uuid));
+        var found = await tollfree.FindAsync(Guid.Parse(seeded.NumberPoolUuid), "18005550100");
+        var powerpack = await provider.GetRequiredService<IPowerpackClient>().GetAsync(Guid.Parse(seeded.Uuid));
 
         Assert.That(found.Number, Is.EqualTo("18005550100"));
         Assert.That(powerpack.Name, Is.EqualTo("di"));

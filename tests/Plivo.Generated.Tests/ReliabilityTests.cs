@@ -132,11 +132,11 @@ public class ReliabilityTests : WireMockTestBase
     {
         AnswerInTurn("GET", NumberPath, Status(503), Status(200, AddExample));
         using var httpClient = new HttpClient();
-        var configuration = new PlivoClientConfiguration(
-            new PlivoCredentials(AuthId, AuthToken), new PlivoClientOptions { BaseUrl = BaseUrl, RetryDelay = TimeSpan.FromMilliseconds(1) });
-        var client = new TollfreeClient(configuration, httpClient);
+        using var pipeline = new PlivoPipeline(
+            new PlivoCredentials(AuthId, AuthToken), new PlivoClientOptions { BaseUrl = BaseUrl, RetryDelay = TimeSpan.FromMilliseconds(1) }, httpClient);
+        var client = new TollfreeClient(pipeline);
 
-        var found = await client.FindAsync(AuthId, Guid.Parse(PoolUuid), Number);
+        var found = await client.FindAsync(Guid.Parse(PoolUuid), Number);
 
         Assert.That(found.Number, Is.EqualTo(Number));
         Assert.That(Received, Has.Length.EqualTo(2));
@@ -244,20 +244,37 @@ public class ReliabilityTests : WireMockTestBase
         using var response = new System.Net.Http.HttpResponseMessage(System.Net.HttpStatusCode.TooManyRequests);
         response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromHours(1));
 
-        Assert.That(RetryPolicy.RetryAfter(response, TimeSpan.FromSeconds(60)), Is.EqualTo(TimeSpan.FromSeconds(60)));
-        Assert.That(RetryPolicy.RetryAfter(null, TimeSpan.FromSeconds(60)), Is.Null);
+        Assert.That(RetryAfter.Delay(response, TimeSpan.FromSeconds(60)), Is.EqualTo(TimeSpan.FromSeconds(60)));
+        Assert.That(RetryAfter.Delay(null, TimeSpan.FromSeconds(60)), Is.Null);
     }
 
     [Test]
-    public void The_backoff_grows_exponentially_with_jitter_and_is_capped()
+    public async Task Three_retries_wait_as_Pollys_exponential_backoff_with_jitter_says()
     {
-        var first = Enumerable.Range(0, 200).Select(_ => RetryPolicy.Backoff(0, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30))).ToArray();
-        var second = Enumerable.Range(0, 200).Select(_ => RetryPolicy.Backoff(1, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30))).ToArray();
+        // Polly's decorrelated jitter: after n retries the waits add up to between ~0.7 x 2^n x tanh(...) and 1.4 x 2^(n+1)
+        // x RetryDelay; for three retries 2.84 to 5.71 x RetryDelay.
+        AnswerInTurn("GET", NumberPath, Status(503), Status(503), Status(503), Status(200, AddExample));
+        using var api = CreateApi(new PlivoClientOptions { MaxRetries = 3, RetryDelay = TimeSpan.FromMilliseconds(200) });
 
-        Assert.That(first, Is.All.InRange(TimeSpan.FromMilliseconds(500), TimeSpan.FromMilliseconds(1000)));
-        Assert.That(second, Is.All.InRange(TimeSpan.FromMilliseconds(1000), TimeSpan.FromMilliseconds(2000)));
-        Assert.That(first.Distinct().Count(), Is.GreaterThan(50), "jitter spreads the delays");
-        Assert.That(RetryPolicy.Backoff(10, TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(30)), Is.EqualTo(TimeSpan.FromSeconds(30)));
+        var clock = Stopwatch.StartNew();
+        await api.NumberPool(PoolUuid).Tollfree.FindAsync(Number);
+
+        Assert.That(Received, Has.Length.EqualTo(4));
+        Assert.That(clock.Elapsed, Is.GreaterThanOrEqualTo(TimeSpan.FromMilliseconds(2.84 * 200 - 20)).And.LessThan(TimeSpan.FromMilliseconds(5.71 * 200 + 1500)));
+    }
+
+    [Test]
+    public async Task MaxRetryDelay_caps_every_wait()
+    {
+        // Uncapped, three retries with a 2 s base would wait at least 5.7 s.
+        AnswerInTurn("GET", NumberPath, Status(503), Status(503), Status(503), Status(200, AddExample));
+        using var api = CreateApi(new PlivoClientOptions { MaxRetries = 3, RetryDelay = TimeSpan.FromSeconds(2), MaxRetryDelay = TimeSpan.FromMilliseconds(100) });
+
+        var clock = Stopwatch.StartNew();
+        await api.NumberPool(PoolUuid).Tollfree.FindAsync(Number);
+
+        Assert.That(Received, Has.Length.EqualTo(4));
+        Assert.That(clock.Elapsed, Is.LessThan(TimeSpan.FromMilliseconds(3 * 100 + 1500)));
     }
 
     [Test]
@@ -300,16 +317,16 @@ public class ReliabilityTests : WireMockTestBase
     }
 
     [Test]
-    public async Task Before_NET_9_a_stalled_body_read_ends_when_the_attempt_is_cancelled()
+    public async Task A_stalled_body_read_ends_when_the_attempt_is_cancelled()
     {
-        // The pre-.NET 9 path (LoadIntoBufferAsync has no token there), run here on .NET 10 against a real socket.
+        // The body is read with the attempt's token on every framework (LoadIntoBufferAsync takes none before .NET 9).
         using var stalling = RawTcpServer.StallingBody();
         using var http = new HttpClient();
         using var response = await http.GetAsync(stalling.BaseUrl, HttpCompletionOption.ResponseHeadersRead);
         using var attempt = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
 
         var clock = Stopwatch.StartNew();
-        var buffering = ResponseBody.BufferByReadingWithTokenAsync(response, attempt.Token);
+        var buffering = BoundedBody.BufferAsync(response, PlivoClientOptions.DefaultMaxResponseSize, attempt.Token);
         var first = await Task.WhenAny(buffering, Task.Delay(TimeSpan.FromSeconds(10)));
 
         Assert.That(first, Is.SameAs(buffering), "the read ended");
@@ -319,14 +336,14 @@ public class ReliabilityTests : WireMockTestBase
     }
 
     [Test]
-    public async Task Before_NET_9_a_body_read_in_time_is_kept_whole_with_its_headers()
+    public async Task A_body_read_in_time_is_kept_whole_with_its_headers()
     {
         AnswerInTurn("GET", NumberPath, Status(200, AddExample).WithHeader("X-Kept", "yes"));
         using var http = new HttpClient();
         using var response = await http.GetAsync(new Uri(BaseUrl, NumberPath.Substring("/v1/".Length)), HttpCompletionOption.ResponseHeadersRead);
         using var attempt = new CancellationTokenSource(TimeSpan.FromSeconds(30));
 
-        await ResponseBody.BufferByReadingWithTokenAsync(response, attempt.Token);
+        await BoundedBody.BufferAsync(response, PlivoClientOptions.DefaultMaxResponseSize, attempt.Token);
         attempt.Cancel(); // after buffering: the body stays readable
 
         Assert.That(await response.Content.ReadAsStringAsync(), Is.EqualTo(AddExample));

@@ -5,8 +5,9 @@ using Microsoft.Extensions.Logging;
 namespace Plivo.Generated.Http;
 
 /// <summary>
-/// One log line per attempt: method, path, status (or the failure), duration and attempt number. Headers are never
-/// logged, so the Authorization header cannot leak; bodies only at Trace and only with <see cref="PlivoClientOptions.LogBodies"/>.
+/// One log line per attempt: method, path (the Auth ID redacted if it could be a token), status (or the failure), duration and
+/// attempt number. Headers are never logged, so the Authorization header cannot leak; bodies only at Trace and only
+/// with <see cref="PlivoClientOptions.LogBodies"/>. A logger that throws is ignored: logging never changes a call's outcome.
 /// </summary>
 internal sealed class AttemptLog
 {
@@ -34,21 +35,48 @@ internal sealed class AttemptLog
     /// <summary>Null when the options carry no logger, so the hot path skips logging with one null check.</summary>
     public static AttemptLog? For(PlivoClientOptions options) => options.Logger is null ? null : new AttemptLog(options.Logger, options.LogBodies);
 
-    public void Answer(HttpRequestMessage request, HttpResponseMessage response, TimeSpan elapsed, int attempt)
+    public void Answer(Call call, HttpResponseMessage response, TimeSpan elapsed, int attempt)
     {
-        var status = (int)response.StatusCode;
-        var log = status < 400 ? Answered : AnsweredWithError;
-        log(_logger, request.Method.Method, Path(request), status, elapsed.TotalMilliseconds, attempt, null);
-        if (_logBodies && _logger.IsEnabled(LogLevel.Trace))
+        try
         {
-            var requestBody = request.Content?.ReadAsStringAsync().GetAwaiter().GetResult() ?? string.Empty;
-            var responseBody = response.Content?.ReadAsStringAsync().GetAwaiter().GetResult() ?? string.Empty;
-            Bodies(_logger, request.Method.Method, Path(request), requestBody, responseBody, null);
+            var status = (int)response.StatusCode;
+            var log = status < 400 ? Answered : AnsweredWithError;
+            log(_logger, call.Method.Method, call.ShownPath, status, elapsed.TotalMilliseconds, attempt, null);
+            if (_logBodies && _logger.IsEnabled(LogLevel.Trace))
+            {
+                var requestBody = RequestBody(call.Request);
+                var responseBody = response.Content is BufferedContent buffered ? BodyText.Decode(buffered) ?? string.Empty : string.Empty;
+                Bodies(_logger, call.Method.Method, call.ShownPath, requestBody, responseBody, null);
+            }
+        }
+        catch (Exception)
+        {
+            // A logger's failure is the logger's; the call goes on.
         }
     }
 
-    public void Failure(HttpRequestMessage request, Exception exception, TimeSpan elapsed, int attempt) =>
-        Failed(_logger, request.Method.Method, Path(request), exception.GetType().Name + ": " + exception.Message, elapsed.TotalMilliseconds, attempt, null);
+    public void Failure(Call call, Exception exception, TimeSpan elapsed, int attempt)
+    {
+        try
+        {
+            Failed(_logger, call.Method.Method, call.ShownPath, exception.GetType().Name + ": " + exception.Message, elapsed.TotalMilliseconds, attempt, null);
+        }
+        catch (Exception)
+        {
+            // As above.
+        }
+    }
 
-    private static string Path(HttpRequestMessage request) => request.RequestUri?.AbsolutePath ?? "(no URI)";
+    // The generated code sends JSON built from bytes (StringContent): read back as text, or nothing when it cannot be.
+    private static string RequestBody(HttpRequestMessage request)
+    {
+        try
+        {
+            return request.Content?.ReadAsStringAsync().GetAwaiter().GetResult() ?? string.Empty;
+        }
+        catch (Exception)
+        {
+            return "(unreadable)";
+        }
+    }
 }

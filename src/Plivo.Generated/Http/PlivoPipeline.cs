@@ -1,0 +1,161 @@
+using System;
+using System.Net.Http;
+using System.Threading;
+using System.Threading.Tasks;
+using Newtonsoft.Json;
+using Polly;
+
+namespace Plivo.Generated;
+
+/// <summary>
+/// Sends every request of the generated clients: the one hand-written type the generated code depends on (nswag.json's
+/// <c>httpClientType</c> and <c>jsonSerializerSettingsTransformationMethod</c>). It resolves each operation's path under
+/// the account (<c>{BaseUrl}Account/{AuthId}/</c>), adds Basic auth and the User-Agent, runs the attempts through a
+/// Polly pipeline (retries, the attempt timeout, the deadline; <see cref="PlivoClientOptions"/>), reads each answer
+/// whole within <see cref="PlivoClientOptions.MaxResponseSize"/>, and turns every error status and every network fault
+/// into a <see cref="PlivoRestException"/>: the generated code only ever sees a 2xx answer.
+/// </summary>
+/// <remarks>
+/// One pipeline serves a whole application and is safe to use from many threads. <see cref="PlivoApi"/> makes one; build
+/// one yourself to use a generated client directly: <c>new TollfreeClient(new PlivoPipeline(credentials, options))</c>.
+/// </remarks>
+public sealed class PlivoPipeline : IDisposable
+{
+    private readonly HttpClient _httpClient;
+    private readonly bool _ownsHttpClient;
+    private readonly ResiliencePipeline<HttpResponseMessage> _resilience;
+    private volatile bool _disposed;
+
+    /// <summary>Creates a pipeline over its own connection pool (disposed with it), or over a caller-owned <see cref="HttpClient"/>.</summary>
+    /// <param name="credentials">The account's Auth ID and Auth Token.</param>
+    /// <param name="options">The client settings (copied and validated here); null takes the defaults.</param>
+    /// <param name="httpClient">A caller-owned client (from IHttpClientFactory, say), never disposed here; null makes one.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="credentials"/> is null.</exception>
+    /// <exception cref="ArgumentException">An option is invalid, or the Auth ID is not shaped like Plivo's (see <see cref="PlivoClientOptions.AllowAnyAuthIdFormat"/>); the message names it.</exception>
+    public PlivoPipeline(PlivoCredentials credentials, PlivoClientOptions? options = null, HttpClient? httpClient = null)
+        : this(credentials, options, httpClient, transport: null)
+    {
+    }
+
+    /// <summary>Our own client over the given transport instead of a new connection pool (benchmarks: an in-memory handler).</summary>
+    internal PlivoPipeline(PlivoCredentials credentials, PlivoClientOptions? options, HttpMessageHandler transport)
+        : this(credentials, options, httpClient: null, transport)
+    {
+    }
+
+    private PlivoPipeline(PlivoCredentials credentials, PlivoClientOptions? options, HttpClient? httpClient, HttpMessageHandler? transport)
+    {
+        Credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
+        var copy = options?.Clone() ?? new PlivoClientOptions();
+        copy.Validate();
+        if (!copy.AllowAnyAuthIdFormat && !credentials.HasPlivoAuthIdFormat)
+        {
+            throw new ArgumentException(
+                $"The Auth ID '{credentials.RedactedAuthId}' is not shaped like Plivo's (20 characters: MA or SA, then capital letters and digits). " +
+                "Check it (and that the Auth ID and Auth Token are not swapped), or set PlivoClientOptions.AllowAnyAuthIdFormat for a test account.",
+                "authId");
+        }
+
+        Options = copy;
+        AccountUrl = new Uri(copy.BaseUrl, "Account/" + credentials.AuthId + "/");
+        UserAgent = Generated.UserAgent.Create(copy.UserAgentSuffix);
+        Log = Http.AttemptLog.For(copy);
+        _resilience = Http.ResilienceFactory.Create(copy);
+        _ownsHttpClient = httpClient is null;
+        _httpClient = httpClient ?? (transport is null ? Http.OwnHttpClient.Create() : Http.OwnHttpClient.Over(transport));
+    }
+
+    /// <summary>The account's credentials.</summary>
+    public PlivoCredentials Credentials { get; }
+
+    /// <summary>Where every operation's path is resolved: <c>{BaseUrl}Account/{AuthId}/</c>, the spec's server.</summary>
+    public Uri AccountUrl { get; }
+
+    /// <summary>The User-Agent header every request carries.</summary>
+    public string UserAgent { get; }
+
+    /// <summary>A private copy of the options this pipeline was built from.</summary>
+    internal PlivoClientOptions Options { get; }
+
+    internal HttpClient HttpClient => _httpClient;
+
+    internal Http.AttemptLog? Log { get; }
+
+    internal bool IsDisposed => _disposed;
+
+    /// <summary>
+    /// Sends a request the generated code built: its path resolved under <see cref="AccountUrl"/>, retried and timed as
+    /// <see cref="PlivoClientOptions"/> says, its answer read whole.
+    /// </summary>
+    /// <param name="request">The request; its URI is relative to <see cref="AccountUrl"/>.</param>
+    /// <param name="completionOption">Ignored: the answer's body is always read whole, inside its attempt.</param>
+    /// <param name="cancellationToken">Cancels the call; it then ends in an <see cref="OperationCanceledException"/>.</param>
+    /// <returns>A 2xx answer, its body buffered.</returns>
+    /// <exception cref="PlivoRestException">Plivo answered an error status, or the network failed, or a timeout passed (after any retries).</exception>
+    /// <exception cref="ObjectDisposedException">The pipeline (its <see cref="PlivoApi"/>) was disposed.</exception>
+    public async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, HttpCompletionOption completionOption, CancellationToken cancellationToken)
+    {
+        if (request is null)
+        {
+            throw new ArgumentNullException(nameof(request));
+        }
+
+        ThrowIfDisposed();
+        var call = new Http.Call(this, request);
+        var context = ResilienceContextPool.Shared.Get(cancellationToken);
+        call.AttachTo(context);
+        Outcome<HttpResponseMessage> outcome;
+        try
+        {
+            outcome = await _resilience.ExecuteOutcomeAsync(
+                static (ctx, state) => state.AttemptAsync(ctx.CancellationToken), context, call).ConfigureAwait(false);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+
+        return Http.Failures.SuccessOrThrow(outcome, call, cancellationToken);
+    }
+
+    /// <summary>
+    /// The JSON settings of every generated client (nswag.json's <c>jsonSerializerSettingsTransformationMethod</c>), and
+    /// of <c>PlivoSandbox</c>'s answers: <c>$type</c>/<c>$ref</c> in an answer are data, not Json.NET instructions,
+    /// date-like strings stay strings until a date property reads them, and text after the JSON is an error.
+    /// </summary>
+    /// <param name="settings">The settings NSwag creates.</param>
+    /// <returns>The same settings, changed.</returns>
+    public static JsonSerializerSettings ConfigureJsonSerializerSettings(JsonSerializerSettings settings)
+    {
+        if (settings is null)
+        {
+            throw new ArgumentNullException(nameof(settings));
+        }
+
+        settings.MetadataPropertyHandling = MetadataPropertyHandling.Ignore;
+        settings.DateParseHandling = DateParseHandling.None;
+        settings.CheckAdditionalContent = true;
+        return settings;
+    }
+
+    /// <summary>Releases the connection pool this pipeline created (a caller-owned <see cref="HttpClient"/> is left alone); calls in flight end with an <see cref="ObjectDisposedException"/>.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        if (_ownsHttpClient)
+        {
+            _httpClient.Dispose();
+        }
+    }
+
+    /// <summary>Shows the account URL (the Auth ID shortened); never the token.</summary>
+    public override string ToString() => $"PlivoPipeline(BaseUrl={Options.BaseUrl}, AuthId={Credentials.RedactedAuthId})";
+
+    internal void ThrowIfDisposed()
+    {
+        if (_disposed)
+        {
+            throw new ObjectDisposedException(nameof(PlivoApi), "This PlivoApi (its PlivoPipeline) has been disposed.");
+        }
+    }
+}
