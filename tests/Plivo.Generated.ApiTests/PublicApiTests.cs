@@ -119,6 +119,33 @@ public sealed class PublicApiTests
     }
 
     /// <summary>
+    /// The public API reads as .NET: no method takes a snake_case parameter (the spec gives each snake_case parameter a
+    /// camelCase <c>x-originalName</c>; the Auth ID is not one, since the account is the spec's server).
+    /// </summary>
+    [TestCaseSource(nameof(Packages))]
+    public void No_parameter_is_snake_case_or_the_Auth_ID(PackageAssembly assembly)
+    {
+        ArgumentNullException.ThrowIfNull(assembly);
+        var api = GeneratePublicApi(assembly.Path);
+
+        Assert.That(SnakeCaseParameters(api), Is.Empty, $"snake_case parameters in the public API of {assembly.Package} ({assembly.TargetFramework})");
+    }
+
+    [Test]
+    public void NegativeControl_A_snake_case_parameter_is_found() =>
+        Assert.That(
+            SnakeCaseParameters("System.Threading.Tasks.Task<Plivo.Generated.PowerpackResource> GetAsync(string auth_id, System.Guid powerpack_uuid, int? limit = default, [Newtonsoft.Json.JsonProperty(\"added_on\")] string x);"),
+            Is.EqualTo(new[] { "auth_id", "powerpack_uuid" }));
+
+    // A parameter: a type, a name, then ',', ')' or ' =' (attribute arguments such as JsonProperty("added_on") are strings).
+    private static List<string> SnakeCaseParameters(string api) =>
+        System.Text.RegularExpressions.Regex.Matches(api, @"[\w>\]?]\s+(?<name>@?[A-Za-z_][A-Za-z0-9_]*)(?=\s*(,|\)|\s=))")
+            .Select(m => m.Groups["name"].Value)
+            .Where(n => n.Contains('_', StringComparison.Ordinal))
+            .Distinct()
+            .ToList();
+
+    /// <summary>
     /// PublicApiGenerator reads the file behind <see cref="Assembly.Location"/> with Mono.Cecil, so the assembly only
     /// needs to be loaded, never run: each framework's build (netstandard2.0 and net8.0 too, on the .NET 10 runtime
     /// that runs the tests) goes into a load context of its own, since all of them share one assembly name.

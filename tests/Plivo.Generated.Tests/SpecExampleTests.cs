@@ -110,11 +110,11 @@ public sealed class SpecExampleTests
 
         Assert.That(failures.Keys, Is.EquivalentTo(new[]
         {
-            "paths./Account/{auth_id}/Powerpack/{powerpack_uuid}/.get.responses.200.application/json.example",
-            "paths./Account/{auth_id}/NumberPool/{number_pool_uuid}/Tollfree/{toll_free_number}/.post.requestBody.application/json.examples.rentFalseString",
+            "paths./Powerpack/{powerpack_uuid}/.get.responses.200.application/json.example",
+            "paths./NumberPool/{number_pool_uuid}/Tollfree/{toll_free_number}/.post.requestBody.application/json.examples.rentFalseString",
             "components.parameters.TollfreeNumber.example",
             "components.responses.ServerError.application/json.example",
-            "paths./Account/{auth_id}/NumberPool/{number_pool_uuid}/Tollfree/.get.responses.200.application/json.example",
+            "paths./NumberPool/{number_pool_uuid}/Tollfree/.get.responses.200.application/json.example",
         }), string.Join("\n", failures.Select(f => $"{f.Key}: {string.Join(", ", f.Value)}")));
         Assert.Multiple(() =>
         {

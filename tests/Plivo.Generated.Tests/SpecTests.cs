@@ -10,16 +10,16 @@ namespace Plivo.Generated.Tests;
 
 /// <summary>
 /// spec/plivo-numberpool.yaml read by Microsoft.OpenApi, a parser independent of the generator: it must parse with no
-/// error and no warning (its default validation rules included), be OpenAPI 3.0, and declare the five operations the
-/// client is built on, each at its path and method. Spectral and Redocly lint the same file (`dotnet cake
+/// error and no warning (its default validation rules included), be OpenAPI 3.0, declare the operations the client
+/// is built on at Plivo's paths, and follow, for every operation it has, the conventions the generator relies on. Spectral and Redocly lint the same file (`dotnet cake
 /// --target=LintSpec`); these tests keep the contract checked by `dotnet test` alone.
 /// </summary>
 [TestFixture]
 public sealed class SpecTests
 {
-    private const string PowerpackPath = "/Account/{auth_id}/Powerpack/{powerpack_uuid}/";
-    private const string ListPath = "/Account/{auth_id}/NumberPool/{number_pool_uuid}/Tollfree/";
-    private const string NumberPath = "/Account/{auth_id}/NumberPool/{number_pool_uuid}/Tollfree/{toll_free_number}/";
+    private const string PowerpackPath = "/Powerpack/{powerpack_uuid}/";
+    private const string ListPath = "/NumberPool/{number_pool_uuid}/Tollfree/";
+    private const string NumberPath = "/NumberPool/{number_pool_uuid}/Tollfree/{toll_free_number}/";
 
     private ReadResult _result = null!;
 
@@ -56,13 +56,78 @@ public sealed class SpecTests
     }
 
     [Test]
-    public void Spec_DeclaresExactlyTheFiveOperations_OnThreePaths()
+    public void The_server_is_the_account_so_no_operation_takes_the_Auth_ID()
     {
-        Assert.Multiple(() =>
+        var server = _result.Document!.Servers!.Single();
+
+        Assert.That(server.Url, Does.EndWith("/v1/Account/{auth_id}"));
+        Assert.That(server.Variables!.Keys, Is.EqualTo(new[] { "auth_id" }));
+        Assert.That(Operations().Values.Select(o => o.Path), Has.None.Contains("auth_id"));
+    }
+
+    [Test]
+    public void Every_operation_follows_the_conventions_the_generator_relies_on()
+    {
+        var problems = new List<string>();
+        foreach (var (path, item) in _result.Document!.Paths)
         {
-            Assert.That(Operations().Keys, Is.EquivalentTo(new[] { "Powerpack_Get", "Tollfree_Add", "Tollfree_Find", "Tollfree_List", "Tollfree_Remove" }));
-            Assert.That(_result.Document!.Paths.Keys, Is.EquivalentTo(new[] { PowerpackPath, ListPath, NumberPath }));
-        });
+            if (!path.EndsWith('/'))
+            {
+                problems.Add($"{path}: Plivo's paths end with '/'");
+            }
+
+            foreach (var (method, operation) in item.Operations ?? new Dictionary<HttpMethod, OpenApiOperation>())
+            {
+                var id = operation.OperationId ?? "(none)";
+                var match = System.Text.RegularExpressions.Regex.Match(id, "^(?<tag>[A-Z][A-Za-z0-9]*)_(?<verb>[A-Z][A-Za-z0-9]*)$");
+                var firstTag = operation.Tags?.FirstOrDefault()?.Name;
+                if (!match.Success || match.Groups["tag"].Value != firstTag)
+                {
+                    problems.Add($"{method} {path}: operationId {id} is not <first tag>_<Verb> (first tag {firstTag ?? "(none)"})");
+                }
+            }
+        }
+
+        Assert.That(problems, Is.Empty);
+        Assert.That(Operations().Keys, Is.Unique);
+    }
+
+    [Test]
+    public void Every_snake_case_parameter_has_a_camelCase_name_for_CSharp()
+    {
+        var problems = new List<string>();
+        var parameters = _result.Document!.Paths.Values
+            .SelectMany(p => (p.Parameters ?? new List<IOpenApiParameter>())
+                .Concat((p.Operations ?? new Dictionary<HttpMethod, OpenApiOperation>()).Values.SelectMany(o => o.Parameters ?? new List<IOpenApiParameter>())));
+        foreach (var parameter in parameters)
+        {
+            if (!parameter.Name!.Contains('_'))
+            {
+                continue;
+            }
+
+            // The same words, camelCase: number_pool_uuid -> numberPoolUuid (toll_free_number may read tollfreeNumber).
+            var csharp = parameter.Extensions is { } extensions && extensions.TryGetValue("x-originalName", out var name) ? (name as Microsoft.OpenApi.JsonNodeExtension)?.Node.ToString() : null;
+            var camel = csharp is not null && System.Text.RegularExpressions.Regex.IsMatch(csharp, "^[a-z][A-Za-z0-9]*$");
+            if (!camel || !string.Equals(csharp, parameter.Name.Replace("_", string.Empty, System.StringComparison.Ordinal), System.StringComparison.OrdinalIgnoreCase))
+            {
+                problems.Add($"{parameter.Name}: x-originalName is {csharp ?? "(missing)"}, not the same words in camelCase");
+            }
+        }
+
+        Assert.That(problems, Is.Empty);
+    }
+
+    [Test]
+    public void Every_operation_is_a_method_of_its_generated_client()
+    {
+        var missing = Operations().Keys
+            .Select(id => id.Split('_'))
+            .Where(parts => typeof(PlivoApi).Assembly.GetType($"Plivo.Generated.I{parts[0]}Client")?.GetMethod(parts[1] + "Async") is null)
+            .Select(parts => $"I{parts[0]}Client.{parts[1]}Async")
+            .ToList();
+
+        Assert.That(missing, Is.Empty);
     }
 
     // ---- the checks above can fail ------------------------------------------------------------------------------------
