@@ -26,6 +26,9 @@ public static class BuildInfo
 
     public static string ApprovalDirectory { get; } = Value("ApiApprovalDirectory");
 
+    /// <summary>The pinned NSwag.MSBuild package's Net100 tools folder (its assemblies embed NSwag's own templates).</summary>
+    public static string NSwagTools { get; } = Value("NSwagTools");
+
     /// <summary>The target framework is the output folder's name (<c>bin/&lt;configuration&gt;/&lt;tfm&gt;/</c>).</summary>
     public static IReadOnlyList<PackageAssembly> Assemblies { get; } = Metadata
         .Where(m => m.Key == "PublicApiAssemblies" && m.Value is not null)
