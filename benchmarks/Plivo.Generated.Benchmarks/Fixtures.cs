@@ -1,12 +1,6 @@
-using System;
 using System.Globalization;
 using System.Linq;
-using System.Net;
-using System.Net.Http;
-using System.Net.Http.Headers;
 using System.Text;
-using System.Threading;
-using System.Threading.Tasks;
 
 namespace Plivo.Generated.Benchmarks;
 
@@ -16,9 +10,12 @@ public static class Fixtures
     public const string AuthId = "MAZDQ1ZJI0NDFMNZA0ZT";
     public const string AuthToken = "bench-token-0123456789abcdef";
     public const string PoolUuid = "659c7f88-c819-46e2-8af4-2d8a84249099";
+    public const string PowerpackUuid = "d35f2e82-d387-427f-8594-6fa07613c43a";
+    public const string PowerpackName = "marketing";
     public const string Number = "18772209942";
+    public const int PageSize = 20;
 
-    /// <summary>Plivo's documented add answer (the same text as AddExample in the tests' WireMockTestBase).</summary>
+    /// <summary>Plivo's documented add answer (the same text as AddExample in the tests' WireMockTestBase); also the find answer.</summary>
     public const string AddJson = """
         {
           "account_phone_number_resource": "/v1/Account/MAZDQ1ZJI0NDFMNZA0ZT/Number/18772209942/",
@@ -32,10 +29,26 @@ public static class Fixtures
         }
         """;
 
+    /// <summary>Plivo's documented Powerpack answer.</summary>
+    public const string PowerpackJson = $$"""
+        {
+          "api_id": "8a1d3a4e-09b3-11ea-b072-0242ac110007",
+          "application_id": "",
+          "application_type": "",
+          "created_on": "2019-10-09T11:10:59.741978Z",
+          "local_connect": true,
+          "name": "{{PowerpackName}}",
+          "number_pool": "/v1/Account/{{AuthId}}/NumberPool/{{PoolUuid}}/",
+          "sticky_sender": true,
+          "uuid": "{{PowerpackUuid}}"
+        }
+        """;
+
     /// <summary>A full page: 20 numbers in the documented shape, meta pointing at the next page.</summary>
-    public static readonly string ListJson = BuildListJson(20);
+    public static readonly string ListJson = BuildListJson(PageSize);
 
     public static readonly byte[] AddBytes = Encoding.UTF8.GetBytes(AddJson);
+    public static readonly byte[] PowerpackBytes = Encoding.UTF8.GetBytes(PowerpackJson);
     public static readonly byte[] ListBytes = Encoding.UTF8.GetBytes(ListJson);
 
     private static string BuildListJson(int count)
@@ -76,26 +89,4 @@ public static class Fixtures
     /// <summary>The numbers the throughput run adds (the stub server does not care; each side adds the same list).</summary>
     public static string[] Numbers(int count) =>
         Enumerable.Range(0, count).Select(i => "1800" + (i % 10_000_000).ToString("D7", CultureInfo.InvariantCulture)).ToArray();
-}
-
-/// <summary>
-/// The in-memory transport both sides use: no network, so a benchmark over it measures only the client. It reads the
-/// request body as a transport would, and answers 200 with the documented JSON for POST (add) and the 20-number page for GET (list).
-/// </summary>
-public sealed class InMemoryPlivoHandler : HttpMessageHandler
-{
-    private static readonly MediaTypeHeaderValue Json = new("application/json");
-
-    protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
-    {
-        if (request.Content is not null)
-        {
-            await request.Content.CopyToAsync(System.IO.Stream.Null, cancellationToken).ConfigureAwait(false);
-        }
-
-        var body = request.Method == HttpMethod.Get ? Fixtures.ListBytes : Fixtures.AddBytes;
-        var content = new ByteArrayContent(body);
-        content.Headers.ContentType = Json;
-        return new HttpResponseMessage(HttpStatusCode.OK) { Content = content, RequestMessage = request };
-    }
 }

@@ -45,12 +45,15 @@ internal sealed class SandboxSpec
     public SpecOperation Operation(string operationId) =>
         Operations.FirstOrDefault(o => o.Id == operationId) ?? throw new KeyNotFoundException($"The spec has no operation {operationId}.");
 
+    /// <summary>A spec from its YAML text (the tests give the sandbox an edited spec this way).</summary>
+    internal static SandboxSpec Parse(string yaml) => new(OpenApiYamlDocument.FromYamlAsync(yaml).GetAwaiter().GetResult());
+
     private static SandboxSpec Load()
     {
         using var stream = typeof(SandboxSpec).Assembly.GetManifestResourceStream(ResourceName)
             ?? throw new InvalidDataException($"The sandbox assembly lacks its embedded spec ({ResourceName}).");
         using var reader = new StreamReader(stream);
-        return new SandboxSpec(OpenApiYamlDocument.FromYamlAsync(reader.ReadToEnd()).GetAwaiter().GetResult());
+        return Parse(reader.ReadToEnd());
     }
 }
 
