@@ -13,7 +13,8 @@ namespace Plivo.Generated.Benchmarks;
 /// <summary>
 /// The tightest hand-written code for the same job: one HttpClient for the process, the Basic header built once, the
 /// request built by hand, the answer read as a stream and deserialized by one shared Newtonsoft.Json serializer into a
-/// small POCO. No retries, no timeouts of its own, no error mapping beyond EnsureSuccessStatusCode.
+/// small POCO (dates parsed only where a property is a date, as our client does). No retries, no timeouts of its own,
+/// no error mapping beyond EnsureSuccessStatusCode.
 /// </summary>
 public sealed class BaselineClient
 {
@@ -24,6 +25,7 @@ public sealed class BaselineClient
     private readonly HttpClient _http;
     private readonly AuthenticationHeaderValue _authorization;
     private readonly string _poolUrl;
+    private readonly string _powerpackUrl;
 
     /// <param name="http">The process's one HttpClient (a static in a real program; the benchmarks pass theirs).</param>
     /// <param name="baseUrl">Ends in "/v1/".</param>
@@ -32,6 +34,7 @@ public sealed class BaselineClient
         _http = http;
         _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(authId + ":" + authToken)));
         _poolUrl = baseUrl + "Account/" + authId + "/NumberPool/" + poolUuid + "/Tollfree/";
+        _powerpackUrl = baseUrl + "Account/" + authId + "/Powerpack/";
     }
 
     /// <summary>POST .../Tollfree/{number}/ with {"rent":false}.</summary>
@@ -53,12 +56,20 @@ public sealed class BaselineClient
         return await SendAsync<TollfreeListPoco>(request, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>GET .../Powerpack/{uuid}/.</summary>
+    public async Task<PowerpackPoco> GetPowerpackAsync(string powerpackUuid, CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, _powerpackUrl + powerpackUuid + "/");
+        request.Headers.Authorization = _authorization;
+        return await SendAsync<PowerpackPoco>(request, cancellationToken).ConfigureAwait(false);
+    }
+
     private async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
     {
         using var response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
-        using var reader = new JsonTextReader(new StreamReader(stream, Encoding.UTF8));
+        using var reader = new JsonTextReader(new StreamReader(stream, Encoding.UTF8)) { DateParseHandling = DateParseHandling.None };
         return Serializer.Deserialize<T>(reader) ?? throw new InvalidDataException("empty answer");
     }
 }
@@ -73,6 +84,19 @@ public sealed class TollfreePoco
     [JsonProperty("number_pool_uuid")] public string? NumberPoolUuid { get; set; }
     [JsonProperty("service")] public string? Service { get; set; }
     [JsonProperty("type")] public string? Type { get; set; }
+}
+
+public sealed class PowerpackPoco
+{
+    [JsonProperty("api_id")] public string? ApiId { get; set; }
+    [JsonProperty("application_id")] public string? ApplicationId { get; set; }
+    [JsonProperty("application_type")] public string? ApplicationType { get; set; }
+    [JsonProperty("created_on")] public string? CreatedOn { get; set; }
+    [JsonProperty("local_connect")] public bool? LocalConnect { get; set; }
+    [JsonProperty("name")] public string? Name { get; set; }
+    [JsonProperty("number_pool")] public string? NumberPool { get; set; }
+    [JsonProperty("sticky_sender")] public bool? StickySender { get; set; }
+    [JsonProperty("uuid")] public string? Uuid { get; set; }
 }
 
 public sealed class TollfreeListPoco

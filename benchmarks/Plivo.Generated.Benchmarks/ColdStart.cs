@@ -5,14 +5,13 @@ using System.Globalization;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
-using System.Reflection;
 using System.Threading.Tasks;
 
 namespace Plivo.Generated.Benchmarks;
 
 /// <summary>
 /// (d) Cold start: a fresh process doing its first add, timed by the parent from Process.Start to the child's "done"
-/// line. Each launch runs this same exe with <c>--cold client|baseline URL</c> against a stub server in the parent;
+/// line. Each launch runs this same exe with <c>--cold client|baseline URL</c> against the stub server's child process;
 /// the two sides alternate launch by launch so that a change of machine load hits both.
 /// </summary>
 /// <remarks>
@@ -73,21 +72,18 @@ public static class ColdStart
         public static readonly HttpClient Client = new();
     }
 
-    public static async Task<(Result Baseline, Result Client)> MeasureAsync(int launches, TextWriter log)
+    public static async Task<(Result Baseline, Result Client)> MeasureAsync(StubServerProcess server, int launches, TextWriter log)
     {
-        await using var server = await StubServer.StartAsync().ConfigureAwait(false);
-        var (file, prefix) = SelfCommand();
-
         // One unmeasured launch of each: the exe and its dependencies into the OS file cache.
-        await LaunchAsync(file, prefix, "baseline", server.BaseUrl).ConfigureAwait(false);
-        await LaunchAsync(file, prefix, "client", server.BaseUrl).ConfigureAwait(false);
+        await LaunchAsync("baseline", server.BaseUrl).ConfigureAwait(false);
+        await LaunchAsync("client", server.BaseUrl).ConfigureAwait(false);
 
         var samples = new Dictionary<string, List<Sample>> { ["baseline"] = new(), ["client"] = new() };
         for (var i = 0; i < launches; i++)
         {
             foreach (var side in i % 2 == 0 ? new[] { "baseline", "client" } : new[] { "client", "baseline" })
             {
-                var sample = await LaunchAsync(file, prefix, side, server.BaseUrl).ConfigureAwait(false);
+                var sample = await LaunchAsync(side, server.BaseUrl).ConfigureAwait(false);
                 samples[side].Add(sample);
                 log.WriteLine($"  cold start {side,-8} launch {i + 1}/{launches}: {sample.WallMs:0.0} ms to done ({sample.InMainMs:0.0} ms in Main)");
             }
@@ -96,21 +92,12 @@ public static class ColdStart
         return (new Result("baseline", samples["baseline"]), new Result("client", samples["client"]));
     }
 
-    private static async Task<Sample> LaunchAsync(string file, string[] prefix, string side, string baseUrl)
+    private static async Task<Sample> LaunchAsync(string side, string baseUrl)
     {
-        var start = new ProcessStartInfo(file)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var arg in prefix.Concat(new[] { "--cold", side, baseUrl }))
-        {
-            start.ArgumentList.Add(arg);
-        }
-
+        var start = SelfProcess.StartInfo("--cold", side, baseUrl);
         var clock = Stopwatch.StartNew();
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + file);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("could not start " + start.FileName);
+        process.StandardInput.Close();
         var stderr = process.StandardError.ReadToEndAsync();
         string? line;
         double? wall = null, inMain = null;
@@ -130,19 +117,6 @@ public static class ColdStart
         }
 
         return new Sample(wall.Value, inMain!.Value);
-    }
-
-    /// <summary>How to start this same program again: its apphost, or dotnet exec with the dll.</summary>
-    private static (string File, string[] Prefix) SelfCommand()
-    {
-        var dll = Assembly.GetEntryAssembly()!.Location;
-        var apphost = Path.ChangeExtension(dll, OperatingSystem.IsWindows() ? ".exe" : null)!.TrimEnd('.');
-        if (File.Exists(apphost))
-        {
-            return (apphost, Array.Empty<string>());
-        }
-
-        return (Environment.ProcessPath ?? "dotnet", new[] { "exec", dll });
     }
 
     internal static double Median(IEnumerable<double> values)

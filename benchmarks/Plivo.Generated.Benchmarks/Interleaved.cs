@@ -8,116 +8,132 @@ using System.Threading.Tasks;
 namespace Plivo.Generated.Benchmarks;
 
 /// <summary>
-/// (a), (b), (c) and (c') again, paired: the benchmark classes' own methods (same clients, same transports), timed in
-/// short blocks of sequential calls that alternate between the sides, the order rotating every round. BenchmarkDotNet
-/// runs all iterations of one side before the next, so on a shared machine a change of load between them moves the
-/// ratio by more than the 5-10% the goals are about (docs/benchmarks.md); here each round's ratio compares blocks a few
-/// milliseconds apart, and the median over the rounds is reported with its interquartile range.
+/// Latency, CPU and allocations per call of each <see cref="Scenario"/>, paired: short blocks of sequential calls that
+/// alternate between the three sides, the order rotating every round. On a shared machine the load drifts by more than
+/// the 5% the goals are about; each round's ratio ours/baseline compares blocks a few milliseconds apart, so the drift
+/// mostly cancels, and the median over the rounds is reported with its interquartile range.
 /// </summary>
+/// <remarks>
+/// Each block also reads this process's CPU time (<see cref="Environment.CpuUsage"/>, all threads: the client, the
+/// runtime's socket and thread-pool threads, the GC) and the bytes allocated by all its threads
+/// (<see cref="GC.GetTotalAllocatedBytes"/>, precise). The server runs in another process, so both are the client's own.
+/// </remarks>
 public static class Interleaved
 {
-    public sealed record Result(string Scenario, string Method, int Rounds, int CallsPerBlock, double MedianRatio, double LowQuartileRatio, double HighQuartileRatio, double MedianNsPerCall, double BaselineMedianNsPerCall);
-
     /// <summary>How long one block of calls should take: long enough to time, short enough to stay paired.</summary>
     private static readonly TimeSpan BlockTarget = TimeSpan.FromMilliseconds(10);
 
-    private static readonly TimeSpan WarmUp = TimeSpan.FromSeconds(3);
-
-    public static async Task<IReadOnlyList<Result>> MeasureAsync(int rounds, TextWriter log)
+    public readonly record struct Spread(double Median, double LowQuartile, double HighQuartile)
     {
+        public static Spread Of(IEnumerable<double> values)
+        {
+            var sorted = values.OrderBy(v => v).ToArray();
+            return new Spread(Quantile(sorted, 0.5), Quantile(sorted, 0.25), Quantile(sorted, 0.75));
+        }
+    }
+
+    /// <summary>One side's medians over the rounds, per call.</summary>
+    public sealed record PerCall(double Nanoseconds, double CpuNanoseconds, double Bytes);
+
+    /// <summary>One of our sides against the baseline in one scenario.</summary>
+    public sealed record Result(string Scenario, string Title, string Side, int Rounds, int CallsPerBlock,
+        Spread Time, Spread Cpu, double AllocRatio, PerCall Ours, PerCall Baseline, double ServerCpuMicrosecondsPerRequest);
+
+    private readonly record struct Block(double Nanoseconds, double CpuNanoseconds, double Bytes);
+
+    public static async Task<IReadOnlyList<Result>> MeasureAsync(StubServerProcess server, int rounds, TimeSpan warmUp, TextWriter log)
+    {
+        using var sides = new Sides(server.BaseUrl);
         var results = new List<Result>();
-
-        var addInMemory = new AddInMemory();
-        results.AddRange(await MeasureAsync(nameof(AddInMemory), addInMemory.Setup, addInMemory.Cleanup, rounds, log,
-            addInMemory.HandWritten, addInMemory.ClientCallerOwnedHttpClient, addInMemory.ClientOwnPipeline).ConfigureAwait(false));
-
-        var addLoopback = new AddLoopback();
-        results.AddRange(await MeasureAsync(nameof(AddLoopback), addLoopback.Setup, addLoopback.Cleanup, rounds, log,
-            addLoopback.HandWritten, addLoopback.ClientCallerOwnedHttpClient, addLoopback.ClientOwnPipeline).ConfigureAwait(false));
-
-        var listLoopback = new ListLoopback();
-        results.AddRange(await MeasureAsync(nameof(ListLoopback), listLoopback.Setup, listLoopback.Cleanup, rounds, log,
-            listLoopback.HandWritten, listLoopback.ClientCallerOwnedHttpClient, listLoopback.ClientOwnPipeline).ConfigureAwait(false));
-
-        var listInMemory = new ListInMemory();
-        results.AddRange(await MeasureAsync(nameof(ListInMemory), listInMemory.Setup, listInMemory.Cleanup, rounds, log,
-            listInMemory.HandWritten, listInMemory.ClientCallerOwnedHttpClient, listInMemory.ClientOwnPipeline).ConfigureAwait(false));
+        foreach (var scenario in Scenario.All(sides))
+        {
+            await scenario.CheckAsync().ConfigureAwait(false);
+            results.AddRange(await MeasureAsync(scenario, server, rounds, warmUp, log).ConfigureAwait(false));
+        }
 
         return results;
     }
 
-    /// <summary>One benchmark class's three methods, named as in its BDN rows.</summary>
-    private static Task<IEnumerable<Result>> MeasureAsync(string scenario, Action setup, Action cleanup, int rounds, TextWriter log,
-        Func<Task> handWritten, Func<Task> clientCallerOwnedHttpClient, Func<Task> clientOwnPipeline) =>
-        MeasureAsync(scenario, setup, cleanup, rounds, log,
-            (nameof(AddInMemory.HandWritten), handWritten),
-            (nameof(AddInMemory.ClientCallerOwnedHttpClient), clientCallerOwnedHttpClient),
-            (nameof(AddInMemory.ClientOwnPipeline), clientOwnPipeline));
-
-    /// <param name="sides">The baseline first.</param>
-    private static async Task<IEnumerable<Result>> MeasureAsync(string scenario, Action setup, Action cleanup, int rounds, TextWriter log, params (string Method, Func<Task> Call)[] sides)
+    private static async Task<IEnumerable<Result>> MeasureAsync(Scenario scenario, StubServerProcess server, int rounds, TimeSpan warmUp, TextWriter log)
     {
-        setup();
-        try
+        var calls = scenario.Calls;
+
+        // Tiered JIT with PGO promotes methods only after 100 ms without new tier-0 code: warm every side for a while.
+        var warming = Stopwatch.StartNew();
+        while (warming.Elapsed < warmUp)
         {
-            // Warm-up for a few seconds (tiered JIT with PGO, which promotes methods only after 100 ms without new
-            // tier-0 code, connection pools, Kestrel), then the block size that takes about BlockTarget.
-            var warming = Stopwatch.StartNew();
-            while (warming.Elapsed < WarmUp)
+            foreach (var call in calls)
             {
-                foreach (var side in sides)
-                {
-                    await BlockAsync(side.Call, 100).ConfigureAwait(false);
-                }
+                await BlockAsync(call, 100).ConfigureAwait(false);
             }
-
-            var estimate = await BlockAsync(sides[0].Call, 100).ConfigureAwait(false);
-            var callsPerBlock = Math.Max(20, (int)(BlockTarget.TotalNanoseconds / estimate));
-
-            var nsPerCall = sides.Select(_ => new double[rounds]).ToArray();
-            for (var r = 0; r < rounds; r++)
-            {
-                for (var k = 0; k < sides.Length; k++)
-                {
-                    var s = (r + k) % sides.Length;
-                    nsPerCall[s][r] = await BlockAsync(sides[s].Call, callsPerBlock).ConfigureAwait(false);
-                }
-            }
-
-            var baseline = nsPerCall[0];
-            var results = new List<Result>();
-            for (var s = 1; s < sides.Length; s++)
-            {
-                var ratios = nsPerCall[s].Zip(baseline, (ours, theirs) => ours / theirs).OrderBy(x => x).ToArray();
-                var result = new Result(scenario, sides[s].Method, rounds, callsPerBlock,
-                    Quantile(ratios, 0.5), Quantile(ratios, 0.25), Quantile(ratios, 0.75),
-                    Quantile(nsPerCall[s].OrderBy(x => x).ToArray(), 0.5), Quantile(baseline.OrderBy(x => x).ToArray(), 0.5));
-                log.WriteLine($"  interleaved {scenario} {sides[s].Method}: median ratio {result.MedianRatio:0.000} (IQR {result.LowQuartileRatio:0.000}-{result.HighQuartileRatio:0.000}), {result.MedianNsPerCall / 1000:0.00} µs vs {result.BaselineMedianNsPerCall / 1000:0.00} µs per call, {callsPerBlock} calls per block");
-                results.Add(result);
-            }
-
-            return results;
         }
-        finally
+
+        var estimate = await BlockAsync(calls[0], 100).ConfigureAwait(false);
+        var callsPerBlock = Math.Max(20, (int)(BlockTarget.TotalNanoseconds / estimate.Nanoseconds));
+
+        var blocks = calls.Select(_ => new Block[rounds]).ToArray();
+        var serverBefore = await server.GetStatsAsync().ConfigureAwait(false);
+        for (var r = 0; r < rounds; r++)
         {
-            cleanup();
+            for (var k = 0; k < calls.Count; k++)
+            {
+                var side = (r + k) % calls.Count;
+                blocks[side][r] = await BlockAsync(calls[side], callsPerBlock).ConfigureAwait(false);
+            }
         }
+
+        var serverCost = (await server.GetStatsAsync().ConfigureAwait(false)) - serverBefore;
+
+        var baseline = blocks[0];
+        var baselinePerCall = Medians(baseline);
+        var results = new List<Result>();
+        for (var side = 1; side < calls.Count; side++)
+        {
+            var ours = blocks[side];
+            var oursPerCall = Medians(ours);
+            var result = new Result(scenario.Name, scenario.Title, Sides.Names[side], rounds, callsPerBlock,
+                Spread.Of(ours.Zip(baseline, (o, b) => o.Nanoseconds / b.Nanoseconds)),
+                Spread.Of(ours.Zip(baseline, (o, b) => o.CpuNanoseconds / b.CpuNanoseconds)),
+                oursPerCall.Bytes / baselinePerCall.Bytes,
+                oursPerCall, baselinePerCall, serverCost.CpuMicrosecondsPerRequest);
+            log.WriteLine($"  {scenario.Name} {result.Side}: time {result.Time.Median:0.000}x (IQR {result.Time.LowQuartile:0.000}-{result.Time.HighQuartile:0.000}), " +
+                $"CPU {result.Cpu.Median:0.000}x, alloc {result.AllocRatio:0.000}x; {oursPerCall.Nanoseconds / 1000:0.0} vs {baselinePerCall.Nanoseconds / 1000:0.0} µs, " +
+                $"{oursPerCall.Bytes:0} vs {baselinePerCall.Bytes:0} B per call; {callsPerBlock} calls per block; server {serverCost.CpuMicrosecondsPerRequest:0.0} µs CPU per request");
+            results.Add(result);
+        }
+
+        return results;
     }
 
-    /// <summary>Mean nanoseconds per call over <paramref name="calls"/> sequential calls.</summary>
-    private static async Task<double> BlockAsync(Func<Task> call, int calls)
+    private static PerCall Medians(Block[] blocks) => new(
+        Spread.Of(blocks.Select(b => b.Nanoseconds)).Median,
+        Spread.Of(blocks.Select(b => b.CpuNanoseconds)).Median,
+        Spread.Of(blocks.Select(b => b.Bytes)).Median);
+
+    /// <summary>Wall time, CPU time and allocations per call over <paramref name="calls"/> sequential calls.</summary>
+    private static async Task<Block> BlockAsync(Func<Task> call, int calls)
     {
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var cpuBefore = Environment.CpuUsage.TotalTime;
         var started = Stopwatch.GetTimestamp();
         for (var i = 0; i < calls; i++)
         {
             await call().ConfigureAwait(false);
         }
 
-        return Stopwatch.GetElapsedTime(started).TotalNanoseconds / calls;
+        var elapsed = Stopwatch.GetElapsedTime(started);
+        var cpu = Environment.CpuUsage.TotalTime - cpuBefore;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        return new Block(elapsed.TotalNanoseconds / calls, cpu.TotalNanoseconds / calls, (double)allocated / calls);
     }
 
-    private static double Quantile(double[] sorted, double q)
+    internal static double Quantile(double[] sorted, double q)
     {
+        if (sorted.Length == 0)
+        {
+            return double.NaN;
+        }
+
         var position = (sorted.Length - 1) * q;
         var low = (int)Math.Floor(position);
         var high = (int)Math.Ceiling(position);

@@ -1,3 +1,4 @@
+using System.Net.Http;
 using System.Threading.Tasks;
 
 namespace Plivo.Generated.ContractTests;
@@ -6,7 +7,8 @@ namespace Plivo.Generated.ContractTests;
 /// Phase 2: <c>prism mock --errors</c>, Prism answering from the spec's examples alone (static: always the example).
 /// Every operation of the client must succeed against it: the client's requests must pass Prism's checks, the
 /// examples must pass the spec's own schemas, and the client must read them. What the answers hold is the examples'
-/// data, whatever was asked, so the checks look at shape rather than at the values sent.
+/// data, whatever was asked, so the checks look at shape rather than at the values sent. Every operation of the
+/// spec must have succeeded on the wire (<see cref="Coverage"/>).
 /// </summary>
 internal static class MockPhase
 {
@@ -22,10 +24,12 @@ internal static class MockPhase
     public static async Task RunAsync(PrismSettings settings, Checks checks)
     {
         checks.Phase = Phase;
+        var coverage = new Coverage(settings.Spec);
         using var prism = await PrismProcess.StartAsync(settings, Phase, new[] { "mock", settings.Spec }).ConfigureAwait(false);
         try
         {
-            using var api = new PlivoApi(AuthId, AuthToken, ClientOptions.For(prism.BaseUrl));
+            using var http = new HttpClient(coverage.Handler(AuthId));
+            using var api = new PlivoApi(AuthId, AuthToken, http, ClientOptions.For(prism.BaseUrl));
 
             var powerpack = await checks.SucceedsAsync("Get -> the example Powerpack", () => api.Powerpacks.GetAsync(PowerpackUuid), p =>
             {
@@ -55,6 +59,12 @@ internal static class MockPhase
                 Checks.Require(r.Response == "success", $"response 'success', got '{r.Response}'")).ConfigureAwait(false);
             await checks.SucceedsAsync("Remove (unrent=true)", () => pool.Tollfree.RemoveAsync("18772209942", unrent: true), r =>
                 Checks.Require(r.Response == "success", $"response 'success', got '{r.Response}'")).ConfigureAwait(false);
+
+            // And every operation of the spec through its generated client, with the spec's example arguments.
+            foreach (var (id, call) in SpecCalls.Every(settings.Spec, api))
+            {
+                await checks.SucceedsAsync($"{id} through its generated client", async () => { await call().ConfigureAwait(false); return true; }).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -62,6 +72,10 @@ internal static class MockPhase
         }
 
         Report.PrismVerdict(checks, prism);
+        foreach (var (name, failure) in coverage.Verdicts(needError: false))
+        {
+            checks.Record(name, failure);
+        }
     }
 
     private static void RequireNumber(TollfreeNumber n)

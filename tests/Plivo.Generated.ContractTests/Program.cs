@@ -118,7 +118,7 @@ namespace Plivo.Generated.ContractTests
     {
         public static PlivoClientOptions For(Uri prismBaseUrl) => new()
         {
-            // Prism's root, not /v1/: the spec's paths start at /Account/ (see ProxyPhase). Plain http is allowed for loopback.
+            // Prism's root, not /v1/: the spec's paths start after the account (see ProxyPhase). Plain http is allowed for loopback.
             BaseUrl = prismBaseUrl,
             // One request per call: a retry would resend what Prism rejected and blur which request broke the contract.
             MaxRetries = 0,

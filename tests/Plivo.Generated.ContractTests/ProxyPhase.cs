@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
 using System.Threading.Tasks;
 using Plivo.Generated.Testing;
 
@@ -10,8 +11,8 @@ namespace Plivo.Generated.ContractTests;
 /// Phase 1: <c>prism proxy --errors</c> between the client and <see cref="PlivoSandbox"/>. Prism validates every
 /// request the client sends and every answer the sandbox gives against the spec; with <c>--errors</c> a violation
 /// turns into an error answer (422 for a request, 500 for a response; 401 for a missing Basic header) and a log line.
-/// Every operation runs in its success and its error cases; each must end exactly as expected and Prism must have
-/// reported nothing.
+/// Every operation runs in its success and its error cases; each must end exactly as expected, Prism must have
+/// reported nothing, and every operation of the spec must have had a success and an error on the wire (<see cref="Coverage"/>).
 /// </summary>
 internal static class ProxyPhase
 {
@@ -20,25 +21,27 @@ internal static class ProxyPhase
     public static async Task RunAsync(PrismSettings settings, Checks checks)
     {
         checks.Phase = Phase;
+        var coverage = new Coverage(settings.Spec);
         using var sandbox = PlivoSandbox.Start();
         var seededNumbers = new[] { "18005550101", "18005550102", "18005550103" };
         var seeded = sandbox.AddPowerpack("contract", seededNumbers);
         var empty = sandbox.AddPowerpack("empty");
 
-        // How the paths line up. The spec's paths start at /Account/... and its server is https://api.plivo.com/v1;
-        // Prism routes a request by its path alone, matched against the spec's paths (the server's /v1 is not stripped:
-        // a request for /v1/Account/... would be "no path matched"). When it forwards, it appends the request's path to
-        // the upstream URL's path. So:
-        //   client BaseUrl  http://127.0.0.1:<prism>/            -> the client sends /Account/<auth_id>/...
-        //   Prism upstream  http://127.0.0.1:<sandbox>/v1        -> Prism forwards to /v1/Account/<auth_id>/...
+        // How the paths line up. The spec's server is https://api.plivo.com/v1/Account/{auth_id} and its paths start
+        // after it (/Powerpack/...). Prism routes a request by its path alone, matched against the spec's paths (the
+        // server's path is not stripped), and when it forwards, it appends the request's path to the upstream URL's. So:
+        //   client BaseUrl  http://127.0.0.1:<prism>/            -> the client sends /Account/<auth_id>/Powerpack/...,
+        //                                                           which Coverage's handler turns into /Powerpack/...
+        //   Prism upstream  http://127.0.0.1:<sandbox>/v1/Account/<auth_id>  -> Prism forwards to /v1/Account/<auth_id>/Powerpack/...
         //   the sandbox     answers under /v1/ (its BaseUrl is http://127.0.0.1:<sandbox>/v1/), like Plivo.
-        var upstream = sandbox.BaseUrl.GetLeftPart(UriPartial.Path).TrimEnd('/');
+        var upstream = new Uri(sandbox.BaseUrl, "Account/" + sandbox.AuthId).AbsoluteUri;
         using var prism = await PrismProcess.StartAsync(settings, Phase, new[] { "proxy", settings.Spec, upstream }).ConfigureAwait(false);
         try
         {
             var options = ClientOptions.For(prism.BaseUrl);
-            using var api = new PlivoApi(sandbox.AuthId, sandbox.AuthToken, options);
-            using var wrongToken = new PlivoApi(sandbox.AuthId, "not-the-auth-token", options);
+            using var http = new HttpClient(coverage.Handler(sandbox.AuthId));
+            using var api = new PlivoApi(sandbox.AuthId, sandbox.AuthToken, http, options);
+            using var wrongToken = new PlivoApi(sandbox.AuthId, "not-the-auth-token", http, options);
             var pool = api.NumberPool(seeded.NumberPoolUuid);
             var emptyPool = api.NumberPool(empty.NumberPoolUuid);
             var unknownPool = api.NumberPool(Guid.NewGuid().ToString("D"));
@@ -110,6 +113,12 @@ internal static class ProxyPhase
                 Checks.Require(r.Response == "success", $"response 'success', got '{r.Response}'")).ConfigureAwait(false);
             await checks.FailsWithAsync("Remove (not in the pool) -> 404", 404, () => pool.Tollfree.RemoveAsync("18772209942")).ConfigureAwait(false);
             checks.Record("Remove: the sandbox holds the seeded numbers again", ExpectNumbers(sandbox.NumbersIn(seeded.NumberPoolUuid), seededNumbers));
+
+            // An error case for every operation of the spec, through its generated client: the wrong Auth Token.
+            foreach (var (id, call) in SpecCalls.Every(settings.Spec, wrongToken))
+            {
+                await checks.FailsWithAsync($"{id} (wrong Auth Token, through its generated client) -> 401", 401, call).ConfigureAwait(false);
+            }
         }
         finally
         {
@@ -117,6 +126,11 @@ internal static class ProxyPhase
         }
 
         Report.PrismVerdict(checks, prism);
+        foreach (var (name, failure) in coverage.Verdicts(needError: true))
+        {
+            checks.Record(name, failure);
+        }
+
         // Proof that the calls went through Prism to the sandbox and Prism let every one of them through.
         var forwarded = sandbox.Requests.Count;
         var received = prism.Lines.Count(l => l.Contains("Request received", StringComparison.Ordinal));
