@@ -22,14 +22,17 @@ internal static class ArgumentChecks
     }
 
     /// <summary>A uuid in Plivo's form: 32 hex digits in groups of 8-4-4-4-12.</summary>
-    public static Guid Uuid(string? value, string paramName)
+    /// <param name="value">The caller's value.</param>
+    /// <param name="paramName">The parameter it was passed as.</param>
+    /// <param name="credentials">Masks a secret passed as the value in the message (<see cref="PlivoCredentials.Redact"/>).</param>
+    public static Guid Uuid(string? value, string paramName, PlivoCredentials? credentials = null)
     {
         NotBlank(value, paramName);
         // Guid.TryParseExact("D") also takes "+", "0x" and surrounding spaces inside the groups: the exact shape comes first.
         if (!PlivoFormats.IsUuid(value) || !Guid.TryParseExact(value, "D", out var uuid))
         {
             throw new ArgumentException(
-                $"'{Printable(value!)}' is not a uuid; expected 8-4-4-4-12 hex digits such as 659c7f88-c819-46e2-8af4-2d8a84249099.",
+                $"'{Printable(value!, credentials)}' is not a uuid; expected 8-4-4-4-12 hex digits such as 659c7f88-c819-46e2-8af4-2d8a84249099.",
                 paramName);
         }
 
@@ -37,13 +40,16 @@ internal static class ArgumentChecks
     }
 
     /// <summary>A toll-free number in E.164 form without "+" (<see cref="PlivoFormats.IsPhoneNumber"/>).</summary>
-    public static string TollfreeNumber(string? value, string paramName)
+    /// <param name="value">The caller's value.</param>
+    /// <param name="paramName">The parameter it was passed as.</param>
+    /// <param name="credentials">Masks a secret passed as the value in the message (<see cref="PlivoCredentials.Redact"/>).</param>
+    public static string TollfreeNumber(string? value, string paramName, PlivoCredentials? credentials = null)
     {
         NotBlank(value, paramName);
         if (!PlivoFormats.IsPhoneNumber(value))
         {
             throw new ArgumentException(
-                $"'{Printable(value!)}' is not a toll-free number: expected E.164 without '+', 2 to 15 ASCII digits not starting with 0, such as 18772209942.",
+                $"'{Printable(value!, credentials)}' is not a toll-free number: expected E.164 without '+', 2 to 15 ASCII digits not starting with 0, such as 18772209942.",
                 paramName);
         }
 
@@ -75,10 +81,11 @@ internal static class ArgumentChecks
         }
     }
 
-    // Keeps an error message on one readable line whatever the caller passed.
-    private static string Printable(string value)
+    // Keeps an error message on one readable line whatever the caller passed, and without a secret passed by mistake.
+    private static string Printable(string value, PlivoCredentials? credentials)
     {
         const int max = 40;
+        value = credentials?.Redact(value) ?? value;
         var shown = value.Length > max ? value.Substring(0, max) + "..." : value;
         var chars = shown.ToCharArray();
         for (var i = 0; i < chars.Length; i++)

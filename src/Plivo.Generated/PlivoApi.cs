@@ -97,7 +97,7 @@ public sealed class PlivoApi : IDisposable
     /// <param name="numberPoolUuid">The pool's uuid (8-4-4-4-12 hex digits).</param>
     /// <exception cref="ArgumentException"><paramref name="numberPoolUuid"/> is null, empty or not a uuid.</exception>
     public NumberPool NumberPool(string numberPoolUuid) =>
-        new(this, ArgumentChecks.Uuid(numberPoolUuid, nameof(numberPoolUuid)));
+        new(this, ArgumentChecks.Uuid(numberPoolUuid, nameof(numberPoolUuid), Pipeline.Credentials));
 
     /// <summary>
     /// The generated client for one tag of the spec, sharing this API's pipeline: <c>api.GetClient&lt;ITollfreeClient&gt;()</c>
@@ -122,7 +122,7 @@ public sealed class PlivoApi : IDisposable
     public void Dispose() => Pipeline.Dispose();
 
     /// <summary>Shows the Auth ID and base URL; never the token.</summary>
-    public override string ToString() => $"PlivoApi(AuthId={Pipeline.Credentials.RedactedAuthId}, BaseUrl={Pipeline.Options.BaseUrl})";
+    public override string ToString() => Pipeline.Credentials.Redact($"PlivoApi(AuthId={Pipeline.Credentials.RedactedAuthId}, BaseUrl={Pipeline.Options.BaseUrl})");
 
     internal PowerpackClient PowerpackClient => GetClient<PowerpackClient>();
 

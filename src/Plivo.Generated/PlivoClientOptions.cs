@@ -163,9 +163,9 @@ public sealed class PlivoClientOptions
     /// <summary>A copy of these options; changing one does not change the other.</summary>
     public PlivoClientOptions Clone() => (PlivoClientOptions)MemberwiseClone();
 
-    /// <summary>Shows the settings, the Auth Token as <c>***</c>.</summary>
-    public override string ToString() =>
-        $"PlivoClientOptions(AuthId={(AuthId is null ? "(not set)" : PlivoCredentials.Redact(AuthId))}, AuthToken={(AuthToken is null ? "(not set)" : "***")}, BaseUrl={(BaseUrl is null ? "(not set)" : Shown(BaseUrl))}, Timeout={Timeout}, AttemptTimeout={AttemptTimeout}, MaxRetries={MaxRetries}, RetryDelay={RetryDelay}, " +
+    /// <summary>Shows the settings, the Auth Token as <c>***</c> wherever it appears (also in another setting).</summary>
+    public override string ToString() => PlivoCredentials.Mask(
+        $"PlivoClientOptions(AuthId={(AuthId is null ? "(not set)" : PlivoCredentials.ShownAuthId(AuthId))}, AuthToken={(AuthToken is null ? "(not set)" : "***")}, BaseUrl={(BaseUrl is null ? "(not set)" : Shown(BaseUrl))}, Timeout={Timeout}, AttemptTimeout={AttemptTimeout}, MaxRetries={MaxRetries}, RetryDelay={RetryDelay}, " +
         $"MaxRetryDelay={MaxRetryDelay}, MaxRetryAfter={MaxRetryAfter}, MaxResponseSize={MaxResponseSize}, UserAgentSuffix={UserAgentSuffix ?? "(none)"}, AllowInsecureHttp={AllowInsecureHttp}, " +
-        $"AllowAnyAuthIdFormat={AllowAnyAuthIdFormat}, Logger={(Logger is null ? "(none)" : "set")}, LogBodies={LogBodies})";
+        $"AllowAnyAuthIdFormat={AllowAnyAuthIdFormat}, Logger={(Logger is null ? "(none)" : "set")}, LogBodies={LogBodies})", AuthToken, AuthId);
 }

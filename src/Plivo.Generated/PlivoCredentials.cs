@@ -4,8 +4,9 @@ using System.Text;
 namespace Plivo.Generated;
 
 /// <summary>
-/// A Plivo account's Auth ID and Auth Token. The token is kept only as the ready-made Basic authorization value and is
-/// never shown: <see cref="ToString"/> prints the Auth ID alone.
+/// A Plivo account's Auth ID and Auth Token. The token is never shown: <see cref="ToString"/> prints the Auth ID alone,
+/// and every text the library makes (messages, logs, <c>ToString()</c>) passes through <see cref="Redact"/>, which
+/// masks the token, and an Auth ID that could be a token, wherever they appear.
 /// </summary>
 public sealed class PlivoCredentials
 {
@@ -33,8 +34,14 @@ public sealed class PlivoCredentials
         }
 
         AuthId = authId;
+        _authToken = authToken;
         AuthorizationValue = "Basic " + Convert.ToBase64String(Encoding.UTF8.GetBytes(authId + ":" + authToken));
     }
+
+    // Shorter "tokens" are test values; masking them would garble ordinary words in messages.
+    private const int MinMaskedLength = 8;
+
+    private readonly string _authToken;
 
     /// <summary>The account's Auth ID.</summary>
     public string AuthId { get; }
@@ -109,10 +116,10 @@ public sealed class PlivoCredentials
     /// than <see cref="MaxShownAuthIdLength"/> characters, else its first two characters and its length, so that a token
     /// passed as the Auth ID (swapped arguments; Plivo's tokens are 40 characters) is never printed.
     /// </summary>
-    public string RedactedAuthId => Redact(AuthId);
+    public string RedactedAuthId => ShownAuthId(AuthId);
 
     /// <summary>An Auth ID as messages show it (see <see cref="RedactedAuthId"/>).</summary>
-    internal static string Redact(string authId) =>
+    internal static string ShownAuthId(string authId) =>
         HasPlivoShape(authId) || authId.Length <= MaxShownAuthIdLength ? authId : $"{authId.Substring(0, 2)}... ({authId.Length} characters)";
 
     /// <summary>The longest Auth ID shown whole when it is not shaped like Plivo's (Plivo's Auth IDs have 20 characters, its tokens 40).</summary>
@@ -122,6 +129,65 @@ public sealed class PlivoCredentials
     /// <remarks>Built once; added as text, so it is neither parsed nor printed again per request.</remarks>
     internal string AuthorizationValue { get; }
 
+    /// <summary>
+    /// <paramref name="text"/> with the Auth Token (as it is, and URL-escaped) replaced by <c>***</c>, and the Auth ID by
+    /// <see cref="RedactedAuthId"/> when that differs: whatever argument a secret was passed as (swapped credentials, a
+    /// token in <c>BaseUrl</c> or in a call's argument), it is not printed.
+    /// </summary>
+    internal string Redact(string text) => Mask(text, _authToken, AuthId);
+
+    /// <summary><see cref="Redact"/> for a token and an Auth ID that may not be set (options not yet validated).</summary>
+    internal static string Mask(string text, string? authToken, string? authId)
+    {
+        if (string.IsNullOrEmpty(text))
+        {
+            return text;
+        }
+
+        if (!string.IsNullOrEmpty(authToken))
+        {
+            foreach (var secret in new[] { authToken!, Uri.EscapeDataString(authToken!) })
+            {
+                if (secret.Length >= MinMaskedLength)
+                {
+                    text = text.Replace(secret, "***");
+                }
+            }
+        }
+
+        if (!string.IsNullOrEmpty(authId))
+        {
+            var shown = ShownAuthId(authId!);
+            text = shown == authId ? text : text.Replace(authId!, shown);
+        }
+
+        return text;
+    }
+
+    /// <summary>
+    /// <paramref name="exception"/>, or when its text would show a secret (<see cref="Redact"/>), a stand-in of the same
+    /// message redacted, so that no exception the library hands over prints one in its <c>ToString()</c>.
+    /// </summary>
+    internal Exception? Scrub(Exception? exception)
+    {
+        if (exception is null)
+        {
+            return null;
+        }
+
+        var text = exception.ToString();
+        return Redact(text) == text ? exception : new RedactedException(exception.GetType().FullName + ": " + Redact(exception.Message), Scrub(exception.InnerException));
+    }
+
     /// <summary>Shows the Auth ID only; the token is never printed.</summary>
-    public override string ToString() => $"PlivoCredentials(AuthId={RedactedAuthId}, AuthToken=***)";
+    public override string ToString() => Redact($"PlivoCredentials(AuthId={RedactedAuthId}, AuthToken=***)");
+
+    /// <summary>An exception whose text held a secret, redacted: its message names the original type.</summary>
+    private sealed class RedactedException : Exception
+    {
+        public RedactedException(string message, Exception? innerException)
+            : base(message, innerException)
+        {
+        }
+    }
 }

@@ -33,6 +33,13 @@ public partial class PlivoRestException : Exception
     {
     }
 
+    /// <summary>The pipeline's exception: its message redacted of every secret, and whether an earlier attempt may have succeeded.</summary>
+    internal PlivoRestException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>>? headers, Exception? innerException, PlivoCredentials credentials, bool earlierAttemptMayHaveSucceeded)
+        : this(Parse(message, statusCode, response).Redacted(credentials, earlierAttemptMayHaveSucceeded), statusCode, response, headers, credentials.Scrub(innerException))
+    {
+        EarlierAttemptMayHaveSucceeded = earlierAttemptMayHaveSucceeded;
+    }
+
     private PlivoRestException(ParsedError parsed, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>>? headers, Exception? innerException)
         : base(parsed.Message, innerException)
     {
@@ -45,6 +52,12 @@ public partial class PlivoRestException : Exception
 
     /// <summary>The HTTP status Plivo (or a proxy) answered with, or 0 when no answer arrived (connection failure, timeout).</summary>
     public int StatusCode { get; }
+
+    /// <summary>
+    /// True when this answer (a 404 to a remove, say) came on a retry and an earlier attempt of the same call got no
+    /// answer or a 5xx: Plivo may have done what was asked then, so "not found" may mean "already removed".
+    /// </summary>
+    public bool EarlierAttemptMayHaveSucceeded { get; }
 
     /// <summary>Plivo's identifier of the failed call (<c>api_id</c>), when the body was Plivo's error JSON.</summary>
     public string? ApiId { get; }
@@ -156,6 +169,11 @@ public partial class PlivoRestException : Exception
         public string Message { get; }
         public string? ApiId { get; }
         public string? Error { get; }
+
+        public ParsedError Redacted(PlivoCredentials credentials, bool earlierAttemptMayHaveSucceeded) => new(
+            credentials.Redact(Message) + (earlierAttemptMayHaveSucceeded ? " An earlier attempt of this call got no answer (or a 5xx), so it may have succeeded." : string.Empty),
+            ApiId is null ? null : credentials.Redact(ApiId),
+            Error is null ? null : credentials.Redact(Error));
     }
 }
 
@@ -172,6 +190,12 @@ public partial class PlivoRestException<TResult> : PlivoRestException
     /// <param name="innerException">The underlying exception, if any.</param>
     public PlivoRestException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>>? headers, TResult result, Exception? innerException)
         : base(message, statusCode, response, headers, innerException)
+    {
+        Result = result;
+    }
+
+    internal PlivoRestException(string message, int statusCode, string? response, IReadOnlyDictionary<string, IEnumerable<string>>? headers, TResult result, PlivoCredentials credentials, bool earlierAttemptMayHaveSucceeded)
+        : base(message, statusCode, response, headers, null, credentials, earlierAttemptMayHaveSucceeded)
     {
         Result = result;
     }

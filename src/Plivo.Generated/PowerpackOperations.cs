@@ -21,7 +21,7 @@ public sealed class PowerpackOperations
     /// <exception cref="PlivoRestException">Plivo or the network failed (404 when there is no such Powerpack).</exception>
     public async Task<Powerpack> GetAsync(string powerpackUuid, CancellationToken cancellationToken = default)
     {
-        var uuid = ArgumentChecks.Uuid(powerpackUuid, nameof(powerpackUuid));
+        var uuid = ArgumentChecks.Uuid(powerpackUuid, nameof(powerpackUuid), _api.Pipeline.Credentials);
         var resource = await _api.PowerpackClient.GetAsync(uuid, cancellationToken).ConfigureAwait(false);
         return new Powerpack(_api, resource);
     }

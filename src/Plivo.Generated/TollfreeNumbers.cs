@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Runtime.CompilerServices;
 using System.Threading;
 using System.Threading.Tasks;
 
@@ -27,7 +26,7 @@ public sealed class TollfreeNumbers
     /// <exception cref="PlivoRestException">Plivo or the network failed; see its <c>StatusCode</c>, <c>ApiId</c> and <c>Error</c>.</exception>
     public Task<TollfreeNumber> AddAsync(string tollfreeNumber, NumberService? service = null, CancellationToken cancellationToken = default)
     {
-        var number = ArgumentChecks.TollfreeNumber(tollfreeNumber, nameof(tollfreeNumber));
+        var number = ArgumentChecks.TollfreeNumber(tollfreeNumber, nameof(tollfreeNumber), _api.Pipeline.Credentials);
         ArgumentChecks.Defined(service, nameof(service));
 
         var body = new TollfreeAddRequest { Rent = false, Service = service };
@@ -42,7 +41,7 @@ public sealed class TollfreeNumbers
     /// <exception cref="PlivoRestException">Plivo or the network failed (404 when the number is not in the pool).</exception>
     public Task<TollfreeNumber> FindAsync(string tollfreeNumber, CancellationToken cancellationToken = default)
     {
-        var number = ArgumentChecks.TollfreeNumber(tollfreeNumber, nameof(tollfreeNumber));
+        var number = ArgumentChecks.TollfreeNumber(tollfreeNumber, nameof(tollfreeNumber), _api.Pipeline.Credentials);
         return _api.TollfreeClient.FindAsync(_poolUuid, number, cancellationToken);
     }
 
@@ -60,37 +59,24 @@ public sealed class TollfreeNumbers
         return _api.TollfreeClient.ListAsync(_poolUuid, limit, offset, cancellationToken);
     }
 
-    /// <summary>Every toll-free number in the pool, fetched page by page (limit/offset) until <c>meta.next</c> is empty.</summary>
+    /// <summary>
+    /// Every toll-free number in the pool, fetched page by page (limit/offset) until <c>meta.next</c> is empty; a number
+    /// seen on an earlier page is not yielded twice. The walk always ends (see <see cref="PageWalker"/>: at most 10,000 pages).
+    /// </summary>
     /// <param name="pageSize">How many numbers each request asks for, 1 to 20.</param>
     /// <param name="cancellationToken">Ends the enumeration early.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="pageSize"/> is out of range; nothing is sent.</exception>
-    /// <exception cref="PlivoRestException">Plivo or the network failed while fetching a page.</exception>
+    /// <exception cref="PlivoRestException">Plivo or the network failed while fetching a page, or the pages do not add up (a server that ignores offset).</exception>
     public IAsyncEnumerable<TollfreeNumber> ListAllAsync(int pageSize = PlivoFormats.MaxPageSize, CancellationToken cancellationToken = default)
     {
         ArgumentChecks.PageSize(pageSize, nameof(pageSize));
-        return ListAllPagesAsync(pageSize, cancellationToken);
-    }
-
-    private async IAsyncEnumerable<TollfreeNumber> ListAllPagesAsync(int pageSize, [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        var offset = 0;
-        while (true)
-        {
-            var page = await _api.TollfreeClient.ListAsync(_poolUuid, pageSize, offset, cancellationToken).ConfigureAwait(false);
-            var objects = page.Objects ?? (IList<TollfreeNumber>)Array.Empty<TollfreeNumber>();
-            foreach (var number in objects)
-            {
-                yield return number;
-            }
-
-            offset += objects.Count;
-
-            // An empty page, or reaching total_count, ends the walk too: a server that keeps sending "next" cannot loop us forever.
-            if (string.IsNullOrEmpty(page.Meta?.Next) || objects.Count == 0 || offset >= page.Meta?.TotalCount)
-            {
-                yield break;
-            }
-        }
+        return PageWalker.WalkAsync(
+            (offset, token) => _api.TollfreeClient.ListAsync(_poolUuid, pageSize, offset, token),
+            page => (page.Objects, page.Meta),
+            number => number?.Number,
+            $"NumberPool/{_poolUuid:D}/Tollfree/",
+            _api.Pipeline.Credentials,
+            cancellationToken);
     }
 
     /// <summary>Removes a toll-free number from the pool.</summary>
@@ -102,7 +88,7 @@ public sealed class TollfreeNumbers
     /// <exception cref="PlivoRestException">Plivo or the network failed (404 when the number is not in the pool).</exception>
     public Task<RemoveResult> RemoveAsync(string tollfreeNumber, bool unrent = false, CancellationToken cancellationToken = default)
     {
-        var number = ArgumentChecks.TollfreeNumber(tollfreeNumber, nameof(tollfreeNumber));
+        var number = ArgumentChecks.TollfreeNumber(tollfreeNumber, nameof(tollfreeNumber), _api.Pipeline.Credentials);
         return _api.TollfreeClient.RemoveAsync(_poolUuid, number, unrent ? true : null, cancellationToken);
     }
 

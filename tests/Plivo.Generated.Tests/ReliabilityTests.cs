@@ -37,21 +37,6 @@ public class ReliabilityTests : WireMockTestBase
         }
     }
 
-    private async Task<PlivoRestException> Fails(Func<Task> call)
-    {
-        try
-        {
-            await call();
-        }
-        catch (PlivoRestException e)
-        {
-            return e;
-        }
-
-        Assert.Fail("expected a PlivoRestException");
-        return null!;
-    }
-
     [Test]
     public async Task A_get_answered_503_503_then_200_succeeds_after_three_requests()
     {

@@ -222,19 +222,23 @@ public class RequestShapeTests : WireMockTestBase
     }
 
     [Test]
-    public async Task List_all_stops_at_total_count_even_if_the_server_ignores_offset_and_keeps_sending_next()
+    public async Task List_all_fails_clearly_when_the_server_ignores_offset_and_keeps_sending_next()
     {
         // A misbehaving server: always the same full page, always a "next".
         Server.Given(Request.Create().UsingGet().WithPath(PoolPath)).RespondWith(Response.Create().WithStatusCode(200).WithBody(
-            $$"""{"api_id":"a","meta":{"limit":2,"next":"{{PoolPath}}?limit=2&offset=2","offset":0,"previous":null,"total_count":4},"objects":[{{AddExample}},{{AddExample}}]}"""));
+            $$"""{"api_id":"a","meta":{"limit":2,"next":"{{PoolPath}}?limit=2&offset=2","offset":0,"previous":null,"total_count":40},"objects":[{{AddExample}},{{AddExample.Replace(Number, "18005550100", System.StringComparison.Ordinal)}}]}"""));
 
-        var count = 0;
-        await foreach (var _ in Api.NumberPool(PoolUuid).Tollfree.ListAllAsync(pageSize: 2))
+        var seen = new System.Collections.Generic.List<string?>();
+        var e = await Fails(async () =>
         {
-            Assert.That(++count, Is.LessThanOrEqualTo(4), "the walk must end at total_count");
-        }
+            await foreach (var number in Api.NumberPool(PoolUuid).Tollfree.ListAllAsync(pageSize: 2))
+            {
+                seen.Add(number.Number);
+            }
+        });
 
-        Assert.That(count, Is.EqualTo(4));
+        Assert.That(seen, Is.EqualTo(new[] { Number, "18005550100" }), "each number once");
+        Assert.That(e.Message, Does.Contain("not paging").Or.Contain("offset"));
         Assert.That(Received, Has.Length.EqualTo(2));
     }
 }

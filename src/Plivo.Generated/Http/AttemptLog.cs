@@ -42,11 +42,12 @@ internal sealed class AttemptLog
             var status = (int)response.StatusCode;
             var log = status < 400 ? Answered : AnsweredWithError;
             log(_logger, call.Method.Method, call.ShownPath, status, elapsed.TotalMilliseconds, attempt, null);
+            // Bodies are the caller's and Plivo's data, logged only when asked; the token is masked in them too.
             if (_logBodies && _logger.IsEnabled(LogLevel.Trace))
             {
                 var requestBody = RequestBody(call.Request);
                 var responseBody = response.Content is BufferedContent buffered ? BodyText.Decode(buffered) ?? string.Empty : string.Empty;
-                Bodies(_logger, call.Method.Method, call.ShownPath, requestBody, responseBody, null);
+                Bodies(_logger, call.Method.Method, call.ShownPath, call.Credentials.Redact(requestBody), call.Credentials.Redact(responseBody), null);
             }
         }
         catch (Exception)
@@ -59,7 +60,7 @@ internal sealed class AttemptLog
     {
         try
         {
-            Failed(_logger, call.Method.Method, call.ShownPath, exception.GetType().Name + ": " + exception.Message, elapsed.TotalMilliseconds, attempt, null);
+            Failed(_logger, call.Method.Method, call.ShownPath, call.Credentials.Redact(exception.GetType().Name + ": " + exception.Message), elapsed.TotalMilliseconds, attempt, null);
         }
         catch (Exception)
         {

@@ -19,13 +19,14 @@ internal sealed class Call
     private readonly PlivoPipeline _pipeline;
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly RequestSnapshot _snapshot;
+    private bool _anyAttemptMayHaveActed;
 
     public Call(PlivoPipeline pipeline, HttpRequestMessage request)
     {
         _pipeline = pipeline;
         Request = request;
         request.RequestUri = Address(pipeline.AccountUrl, request.RequestUri);
-        ShownPath = Shown(request.RequestUri, pipeline.Credentials);
+        ShownPath = pipeline.Credentials.Redact(request.RequestUri.AbsolutePath);
         request.Headers.TryAddWithoutValidation("Authorization", pipeline.Credentials.AuthorizationValue);
         request.Headers.TryAddWithoutValidation("User-Agent", pipeline.UserAgent);
 
@@ -40,9 +41,17 @@ internal sealed class Call
 
     public PlivoClientOptions Options => _pipeline.Options;
 
+    public PlivoCredentials Credentials => _pipeline.Credentials;
+
+    /// <summary>
+    /// True when an attempt before the latest ended in a way that does not prove Plivo did nothing: no answer (but for a
+    /// connection never made), or a 5xx/408. The latest attempt's "not found" may then be that attempt's doing.
+    /// </summary>
+    public bool EarlierAttemptMayHaveActed { get; private set; }
+
     public HttpMethod Method => Request.Method;
 
-    /// <summary>The request's path as messages and logs show it: <c>/v1/Account/&lt;Auth ID&gt;/...</c>, the Auth ID redacted if it could be a token.</summary>
+    /// <summary>The request's path as messages and logs show it: <c>/v1/Account/&lt;Auth ID&gt;/...</c>, redacted (<see cref="PlivoCredentials.Redact"/>).</summary>
     public string ShownPath { get; }
 
     public int Attempts { get; private set; }
@@ -70,15 +79,25 @@ internal sealed class Call
         // A client marks a message as sent, so every attempt after the first sends a new one made from the request as it
         // was before the first (as does every attempt on .NET Framework, whose HttpClient disposes a sent request's content).
         var message = attempt == 1 && !RequestSnapshot.ContentDisposedWhenSent ? Request : _snapshot.Create();
+        var (sentUri, sentMethod) = (message.RequestUri, message.Method);
+        EarlierAttemptMayHaveActed = _anyAttemptMayHaveActed;
         HttpResponseMessage? response = null;
         try
         {
             response = await _pipeline.HttpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+
+            // A caller's HttpClient may follow redirects: an answer from anywhere but the request sent is not Plivo's.
+            if (response.RequestMessage is { } answered && (answered.RequestUri != sentUri || answered.Method != sentMethod))
+            {
+                throw new RedirectFollowedException(sentMethod, answered.Method, answered.RequestUri);
+            }
+
             if (response.Content is not null)
             {
                 await BoundedBody.BufferAsync(response, Options.MaxResponseSize, cancellationToken).ConfigureAwait(false);
             }
 
+            _anyAttemptMayHaveActed |= (int)response.StatusCode is 408 or >= 500;
             log?.Answer(this, response, Elapsed - started, attempt);
             return Outcome.FromResult(response);
         }
@@ -93,16 +112,10 @@ internal sealed class Call
                 failure = new TimeoutException($"The HttpClient's Timeout ({Failures.Seconds(_pipeline.HttpClient.Timeout)}) elapsed.", e);
             }
 
+            _anyAttemptMayHaveActed |= !RetryRule.NeverSent(failure);
             log?.Failure(this, failure, Elapsed - started, attempt);
             return Outcome.FromException<HttpResponseMessage>(failure);
         }
-    }
-
-    private static string Shown(Uri uri, PlivoCredentials credentials)
-    {
-        var path = uri.AbsolutePath;
-        var redacted = credentials.RedactedAuthId;
-        return redacted == credentials.AuthId ? path : path.Replace("/Account/" + credentials.AuthId + "/", "/Account/" + redacted + "/");
     }
 
     // The generated code builds paths relative to the account ("NumberPool/<uuid>/Tollfree/"); an absolute URI is kept.

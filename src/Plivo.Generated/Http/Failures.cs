@@ -24,7 +24,7 @@ internal static class Failures
             cancellationToken.ThrowIfCancellationRequested();
             if (call.PipelineDisposed)
             {
-                throw new ObjectDisposedException(nameof(PlivoApi), $"{What(call)} was cut off: the PlivoApi (its PlivoPipeline) was disposed during the call.");
+                throw new ObjectDisposedException(nameof(PlivoApi), call.Credentials.Redact($"{What(call)} was cut off: the PlivoApi (its PlivoPipeline) was disposed during the call."));
             }
 
             if (failure is ObjectDisposedException)
@@ -66,9 +66,11 @@ internal static class Failures
         }
 
         var status = (int)response.StatusCode;
+        // A 404 to a remove whose earlier attempt may have reached Plivo: the number may be gone because of that attempt.
+        var earlier = status == 404 && call.Method == HttpMethod.Delete && call.EarlierAttemptMayHaveActed;
         return ErrorBody(body) is { } error
-            ? new PlivoRestException<PlivoError>(detail + ".", status, body, Headers(response), error, null)
-            : new PlivoRestException(detail + ".", status, body, Headers(response), null);
+            ? new PlivoRestException<PlivoError>(detail + ".", status, body, Headers(response), error, call.Credentials, earlier)
+            : new PlivoRestException(detail + ".", status, body, Headers(response), null, call.Credentials, earlier);
     }
 
     // Plivo's {"api_id", "error"} body as the spec's PlivoError, when it is one.
@@ -104,6 +106,8 @@ internal static class Failures
                 $"{what} timed out after {Seconds(options.Timeout)} (PlivoClientOptions.Timeout); {attempts}.",
             TimeoutRejectedException =>
                 $"{what} timed out: no whole answer within {Seconds(options.AttemptTimeout)} (PlivoClientOptions.AttemptTimeout); {attempts} in {Seconds(call.Elapsed)}.",
+            RedirectFollowedException =>
+                $"{what} failed: {failure.Message} ({attempts}; not retried).",
             TimeoutException when call.HttpClientTimeout is { } limit =>
                 $"{what} timed out after {Seconds(limit)} (the Timeout of the HttpClient given to PlivoApi); {attempts} in {Seconds(call.Elapsed)}.",
             ResponseTooLargeException =>
@@ -112,7 +116,7 @@ internal static class Failures
                 $"{what} failed: the TLS handshake was refused ({failure.Message}); not retried.",
             _ => $"{what} failed after {attempts}: {failure.GetType().Name}: {failure.Message}",
         };
-        return new PlivoRestException(message, 0, null, null, failure);
+        return new PlivoRestException(message, 0, null, null, failure, call.Credentials, earlierAttemptMayHaveSucceeded: false);
     }
 
     public static string Seconds(TimeSpan value) => $"{value.TotalSeconds:0.###} s";
@@ -120,7 +124,7 @@ internal static class Failures
     private static string What(Call call) => $"{call.Method} {call.ShownPath}";
 
     // A Location can carry user info (a password): never echo it.
-    private static string Redact(Uri location)
+    internal static string Redact(Uri location)
     {
         if (!location.IsAbsoluteUri || string.IsNullOrEmpty(location.UserInfo))
         {

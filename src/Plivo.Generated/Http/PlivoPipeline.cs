@@ -47,12 +47,20 @@ public sealed class PlivoPipeline : IDisposable
     {
         Credentials = credentials ?? throw new ArgumentNullException(nameof(credentials));
         var copy = options?.Clone() ?? new PlivoClientOptions();
-        copy.Validate();
+        try
+        {
+            copy.Validate();
+        }
+        catch (ArgumentException e)
+        {
+            throw Redacted(e, credentials);
+        }
+
         if (!copy.AllowAnyAuthIdFormat && !credentials.HasPlivoAuthIdFormat)
         {
             throw new ArgumentException(
-                $"The Auth ID '{credentials.RedactedAuthId}' is not shaped like Plivo's (20 characters: MA or SA, then capital letters and digits). " +
-                "Check it (and that the Auth ID and Auth Token are not swapped), or set PlivoClientOptions.AllowAnyAuthIdFormat for a test account.",
+                credentials.Redact($"The Auth ID '{credentials.RedactedAuthId}' is not shaped like Plivo's (20 characters: MA or SA, then capital letters and digits). " +
+                "Check it (and that the Auth ID and Auth Token are not swapped), or set PlivoClientOptions.AllowAnyAuthIdFormat for a test account."),
                 "authId");
         }
 
@@ -148,8 +156,26 @@ public sealed class PlivoPipeline : IDisposable
         }
     }
 
-    /// <summary>Shows the account URL (the Auth ID shortened); never the token.</summary>
-    public override string ToString() => $"PlivoPipeline(BaseUrl={Options.BaseUrl}, AuthId={Credentials.RedactedAuthId})";
+    /// <summary>Shows the base URL and the Auth ID (shortened if it could be a token); never the token.</summary>
+    public override string ToString() => Credentials.Redact($"PlivoPipeline(BaseUrl={Options.BaseUrl}, AuthId={Credentials.RedactedAuthId})");
+
+    // An option's message may quote a value that holds a secret (a token in BaseUrl, say): the same exception, redacted.
+    private static ArgumentException Redacted(ArgumentException e, PlivoCredentials credentials)
+    {
+        var message = credentials.Redact(e.Message);
+        if (message == e.Message)
+        {
+            return e;
+        }
+
+        var text = e.ParamName is { } name ? message.Replace($" (Parameter '{name}')", string.Empty) : message;
+        return e switch
+        {
+            ArgumentOutOfRangeException => new ArgumentOutOfRangeException(e.ParamName, text),
+            ArgumentNullException => new ArgumentNullException(e.ParamName, text),
+            _ => new ArgumentException(text, e.ParamName),
+        };
+    }
 
     internal void ThrowIfDisposed()
     {

@@ -69,6 +69,22 @@ public abstract class WireMockTestBase
     }
 
     /// <summary>The requests WireMock received, oldest first.</summary>
+    /// <summary>The call must end in a <see cref="PlivoRestException"/>; returns it.</summary>
+    protected static async System.Threading.Tasks.Task<PlivoRestException> Fails(Func<System.Threading.Tasks.Task> call)
+    {
+        try
+        {
+            await call();
+        }
+        catch (PlivoRestException e)
+        {
+            return e;
+        }
+
+        Assert.Fail("expected a PlivoRestException");
+        return null!;
+    }
+
     protected WireMock.Logging.ILogEntry[] Received => Server.LogEntries.OrderBy(e => e.RequestMessage!.DateTime).ToArray();
 
     /// <summary>Plivo's documented add answer, field for field.</summary>
