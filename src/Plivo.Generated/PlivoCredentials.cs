@@ -150,7 +150,7 @@ public sealed class PlivoCredentials
             {
                 if (secret.Length >= MinMaskedLength)
                 {
-                    text = text.Replace(secret, "***");
+                    text = ReplaceIgnoringCase(text, secret, "***");
                 }
             }
         }
@@ -158,10 +158,30 @@ public sealed class PlivoCredentials
         if (!string.IsNullOrEmpty(authId))
         {
             var shown = ShownAuthId(authId!);
-            text = shown == authId ? text : text.Replace(authId!, shown);
+            text = shown == authId ? text : ReplaceIgnoringCase(text, authId!, shown);
         }
 
         return text;
+    }
+
+    // Case-insensitive: a secret in a host name comes back lower-cased.
+    private static string ReplaceIgnoringCase(string text, string value, string replacement)
+    {
+        var at = text.IndexOf(value, StringComparison.OrdinalIgnoreCase);
+        if (at < 0)
+        {
+            return text;
+        }
+
+        var result = new StringBuilder(text.Length);
+        var from = 0;
+        for (; at >= 0; at = text.IndexOf(value, from, StringComparison.OrdinalIgnoreCase))
+        {
+            result.Append(text, from, at - from).Append(replacement);
+            from = at + value.Length;
+        }
+
+        return result.Append(text, from, text.Length - from).ToString();
     }
 
     /// <summary>
