@@ -4,8 +4,8 @@ using BenchmarkDotNet.Attributes;
 namespace Plivo.Generated.Benchmarks;
 
 // BenchmarkDotNet classes for profiling one scenario (--bdn --filter *AddLoopback* --profiler EP); the report's figures
-// come from Interleaved, Throughput and ColdStart. The stub server runs inside the benchmark process here (its frames
-// are RawStubServer's), as BDN's child process cannot start ours.
+// come from Interleaved, Throughput and ColdStart. Here the stub server runs inside BDN's benchmark process: its frames
+// (RawStubServer's, and the sockets' under them) show in a profile next to the client's.
 
 /// <summary>The three sides against a <see cref="RawStubServer"/> started before and stopped after the benchmarks.</summary>
 public abstract class LoopbackBenchmark

@@ -156,8 +156,8 @@ public sealed class Report
         var baseline = throughput.First(t => t.Side == Sides.BaselineName);
         s.AppendLine(Invariant($"**Throughput**: {baseline.MedianRound.Adds:N0} adds at concurrency {baseline.Concurrency}, new clients each round, {baseline.Rounds.Count} round(s) per side after 2 untimed ones, the sides back to back in each round (order alternating); ratios per round, median and interquartile range; connections as the stub server counted them:"));
         s.AppendLine();
-        s.AppendLine("| side | req/s (median round) | throughput ratio | IQR | client CPU per add | CPU ratio | IQR | alloc per add | errors (all rounds) | connections (max of rounds) |");
-        s.AppendLine("|---|---:|---:|---|---:|---:|---|---:|---:|---:|");
+        s.AppendLine("| side | req/s (median round) | throughput ratio | IQR | client CPU per add | CPU ratio | IQR | alloc per add | stub server CPU per request | errors (all rounds) | connections (max of rounds) |");
+        s.AppendLine("|---|---:|---:|---|---:|---:|---|---:|---:|---:|---:|");
         foreach (var t in throughput)
         {
             var isBaseline = t == baseline;
@@ -166,7 +166,7 @@ public sealed class Report
             s.AppendLine(Invariant(
                 $"| {t.Side} | {t.MedianRound.RequestsPerSecond:0} | {(isBaseline ? "1.00" : $"**{rate.Median:0.00}x**")} | {(isBaseline ? "" : $"{rate.LowQuartile:0.00}–{rate.HighQuartile:0.00}x")} | ") + Invariant(
                 $"{t.MedianCpuMicrosecondsPerAdd:0.0} µs | {(isBaseline ? "1.00" : $"**{cpu.Median:0.00}x**")} | {(isBaseline ? "" : $"{cpu.LowQuartile:0.00}–{cpu.HighQuartile:0.00}x")} | ") + Invariant(
-                $"{Bytes(t.MedianBytesPerAdd)} | {t.TotalErrors} | {t.MaxConnections} |"));
+                $"{Bytes(t.MedianBytesPerAdd)} | {t.MedianServerCpuMicrosecondsPerRequest:0.0} µs | {t.TotalErrors} | {t.MaxConnections} |"));
         }
 
         s.AppendLine();

@@ -19,7 +19,7 @@ namespace Plivo.Generated.Benchmarks;
 /// </summary>
 public static class Throughput
 {
-    public sealed record Round(string Side, int Adds, TimeSpan Elapsed, TimeSpan Cpu, long AllocatedBytes, int Errors, int Connections, string? FirstError)
+    public sealed record Round(string Side, int Adds, TimeSpan Elapsed, TimeSpan Cpu, long AllocatedBytes, int Errors, int Connections, double ServerCpuMicrosecondsPerRequest, string? FirstError)
     {
         public double RequestsPerSecond => Adds / Elapsed.TotalSeconds;
 
@@ -35,6 +35,8 @@ public static class Throughput
         public double MedianCpuMicrosecondsPerAdd => Interleaved.Spread.Of(Rounds.Select(r => r.CpuMicrosecondsPerAdd)).Median;
 
         public double MedianBytesPerAdd => Interleaved.Spread.Of(Rounds.Select(r => r.BytesPerAdd)).Median;
+
+        public double MedianServerCpuMicrosecondsPerRequest => Interleaved.Spread.Of(Rounds.Select(r => r.ServerCpuMicrosecondsPerRequest)).Median;
 
         public int MaxConnections => Rounds.Max(r => r.Connections);
 
@@ -120,6 +122,6 @@ public static class Throughput
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var serverCost = (await server.GetStatsAsync().ConfigureAwait(false)) - serverBefore;
 
-        return new Round(side, numbers.Length, clock.Elapsed, cpu, allocated, errors, serverCost.Connections, firstError);
+        return new Round(side, numbers.Length, clock.Elapsed, cpu, allocated, errors, serverCost.Connections, serverCost.CpuMicrosecondsPerRequest, firstError);
     }
 }

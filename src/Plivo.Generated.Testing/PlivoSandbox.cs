@@ -1,24 +1,13 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using System.Net;
-using System.Net.Sockets;
 using System.Security.Cryptography;
-using System.Text;
-using WireMock;
-using WireMock.Logging;
-using WireMock.RequestBuilders;
-using WireMock.ResponseBuilders;
-using WireMock.Server;
-using WireMock.Settings;
-using WireMock.Types;
-using WireMock.Util;
 
 namespace Plivo.Generated.Testing;
 
 /// <summary>
-/// An in-process fake of Plivo's Powerpack Number Pool API on loopback (a random port on 127.0.0.1), for tests and
-/// samples. It checks Basic auth, holds Powerpacks and their pools, and answers add, find, list and remove the way
+/// An in-process fake of Plivo's Powerpack Number Pool API on loopback (a free port on 127.0.0.1, Kestrel), for tests
+/// and samples. It checks Basic auth, holds Powerpacks and their pools, and answers add, find, list and remove the way
 /// Plivo does (401, 404, 400 for a bad or duplicate number, 405), shaped as the spec says.
 /// <code>
 /// using var sandbox = PlivoSandbox.Start();
@@ -30,57 +19,34 @@ namespace Plivo.Generated.Testing;
 /// </summary>
 public sealed class PlivoSandbox : IDisposable
 {
-    private readonly WireMockServer _server;
     private readonly SandboxState _state = new();
-    private readonly SandboxRouter _router;
-    private readonly object _requestsGate = new();
-    private readonly List<SandboxRequest> _requests = new();
+    private readonly SandboxRequestLog _log;
+    private readonly SandboxHost _host;
 
-    private PlivoSandbox(string authId, string authToken)
+    private PlivoSandbox(PlivoSandboxOptions options)
     {
-        AuthId = authId;
-        AuthToken = authToken;
-        _router = new SandboxRouter(_state, authId, authToken);
-        (_server, var port) = StartOnFreeLoopbackPort();
-        _server
-            .Given(Request.Create().UsingAnyMethod().WithPath(_ => true))
-            .RespondWith(Response.Create().WithCallback(Respond));
-        BaseUrl = new Uri($"http://127.0.0.1:{port}/v1/");
-    }
-
-    private static WireMockServerSettings Settings(int port) => new()
-    {
-        Urls = new[] { $"http://127.0.0.1:{port}" },
-        StartAdminInterface = false,
-        ReadStaticMappings = false,
-        Logger = new WireMockNullLogger(),
-        // The sandbox keeps its own record (Requests); WireMock's log only needs to stay small.
-        MaxRequestLogCount = 16,
-        // Keep the body as the text that arrived, whatever its content type.
-        DisableJsonBodyParsing = true,
-    };
-
-    // Another process may take the free port between our probe and WireMock's bind: try a few ports before giving up.
-    private static (WireMockServer Server, int Port) StartOnFreeLoopbackPort()
-    {
-        for (var attempt = 1; ; attempt++)
-        {
-            var port = FreeLoopbackPort();
-            try
-            {
-                return (WireMockServer.Start(Settings(port)), port);
-            }
-            catch (Exception) when (attempt < 5)
-            {
-            }
-        }
+        AuthId = options.AuthId ?? "MA" + RandomText(18);
+        AuthToken = options.AuthToken ?? RandomText(40);
+        _log = new SandboxRequestLog(options.MaxRecordedRequests);
+        _host = new SandboxHost(new SandboxRouter(_state, AuthId, AuthToken), _log, options);
+        BaseUrl = new Uri($"http://127.0.0.1:{_host.Port}/v1/");
     }
 
     /// <summary>Starts a sandbox with the given credentials, or fresh random ones (an Auth ID shaped like Plivo's).</summary>
     /// <param name="authId">The Auth ID requests must carry; null makes one up.</param>
     /// <param name="authToken">The Auth Token requests must carry; null makes one up.</param>
     public static PlivoSandbox Start(string? authId = null, string? authToken = null) =>
-        new(authId ?? "MA" + RandomText(18), authToken ?? RandomText(40));
+        Start(new PlivoSandboxOptions { AuthId = authId, AuthToken = authToken });
+
+    /// <summary>Starts a sandbox as <paramref name="options"/> say (credentials, port, limits).</summary>
+    /// <param name="options">The settings; copied.</param>
+    /// <exception cref="ArgumentException">A setting is out of range.</exception>
+    public static PlivoSandbox Start(PlivoSandboxOptions options)
+    {
+        var copy = (options ?? throw new ArgumentNullException(nameof(options))).Clone();
+        copy.Validate();
+        return new PlivoSandbox(copy);
+    }
 
     /// <summary>The Auth ID the sandbox accepts.</summary>
     public string AuthId { get; }
@@ -94,17 +60,8 @@ public sealed class PlivoSandbox : IDisposable
     /// <summary>The operationIds of the spec this sandbox serves (one route each).</summary>
     public static IReadOnlyCollection<string> ServedOperations => SandboxRoutes.Handlers.Keys.ToList();
 
-    /// <summary>Every request received so far, oldest first.</summary>
-    public IReadOnlyList<SandboxRequest> Requests
-    {
-        get
-        {
-            lock (_requestsGate)
-            {
-                return _requests.ToArray();
-            }
-        }
-    }
+    /// <summary>The requests received so far, oldest first (the newest <see cref="PlivoSandboxOptions.MaxRecordedRequests"/>, bodies cut to <see cref="PlivoSandboxOptions.MaxRecordedBodyLength"/>).</summary>
+    public IReadOnlyList<SandboxRequest> Requests => _log.Snapshot();
 
     /// <summary>Options pointing at this sandbox: a copy of <paramref name="options"/> (left unchanged) with the sandbox's base URL.</summary>
     /// <param name="options">Settings to start from; null takes the defaults.</param>
@@ -155,62 +112,13 @@ public sealed class PlivoSandbox : IDisposable
         Guid.TryParseExact(numberPoolUuid, "D", out var pool) ? _state.Numbers(pool) : Array.Empty<string>();
 
     /// <summary>Forgets the requests received so far.</summary>
-    public void ClearRequests()
-    {
-        lock (_requestsGate)
-        {
-            _requests.Clear();
-        }
-    }
+    public void ClearRequests() => _log.Clear();
 
-    /// <summary>Stops the server.</summary>
-    public void Dispose()
-    {
-        _server.Stop();
-        _server.Dispose();
-    }
+    /// <summary>Stops the server, within a second whatever connections clients hold.</summary>
+    public void Dispose() => _host.Dispose();
 
     /// <summary>Shows the base URL and Auth ID; never the token.</summary>
     public override string ToString() => $"PlivoSandbox(BaseUrl={BaseUrl}, AuthId={AuthId})";
-
-    private IResponseMessage Respond(IRequestMessage message)
-    {
-        var request = Read(message);
-        var answer = _router.Handle(request, out var operationId);
-        Record(request.Answered(operationId, answer.StatusCode));
-        return new ResponseMessage
-        {
-            StatusCode = answer.StatusCode,
-            Headers = new Dictionary<string, WireMockList<string>> { ["Content-Type"] = new("application/json") },
-            BodyData = new BodyData { BodyAsString = answer.Json, DetectedBodyType = BodyType.String, Encoding = Encoding.UTF8 },
-        };
-    }
-
-    private static SandboxRequest Read(IRequestMessage message)
-    {
-        var url = new Uri(message.AbsoluteUrl);
-        var headers = (message.Headers ?? new Dictionary<string, WireMockList<string>>())
-            .ToDictionary(h => h.Key, h => string.Join(", ", h.Value), StringComparer.OrdinalIgnoreCase);
-        var body = string.IsNullOrEmpty(message.Body) ? null : message.Body;
-        return new SandboxRequest(message.Method.ToUpperInvariant(), url.AbsolutePath, url.Query, headers, body);
-    }
-
-    private void Record(SandboxRequest request)
-    {
-        lock (_requestsGate)
-        {
-            _requests.Add(request);
-        }
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop();
-        return port;
-    }
 
     private static string RandomText(int length)
     {
