@@ -86,8 +86,9 @@ internal sealed class Call
         {
             response = await _pipeline.HttpClient.SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
 
-            // A caller's HttpClient may follow redirects: an answer from anywhere but the request sent is not Plivo's.
-            if (response.RequestMessage is { } answered && (answered.RequestUri != sentUri || answered.Method != sentMethod))
+            // A caller's HttpClient may follow redirects: an answer from another origin, or to another method (a POST
+            // turned GET), is not Plivo's answer. (A handler that rewrites the path on the same origin is the caller's own.)
+            if (response.RequestMessage is { } answered && (answered.Method != sentMethod || !SameOrigin(answered.RequestUri, sentUri)))
             {
                 throw new RedirectFollowedException(sentMethod, answered.Method, answered.RequestUri);
             }
@@ -117,6 +118,9 @@ internal sealed class Call
             return Outcome.FromException<HttpResponseMessage>(failure);
         }
     }
+
+    private static bool SameOrigin(Uri? a, Uri? b) =>
+        a is null || b is null || (a.IsAbsoluteUri && b.IsAbsoluteUri && Uri.Compare(a, b, UriComponents.SchemeAndServer, UriFormat.SafeUnescaped, StringComparison.OrdinalIgnoreCase) == 0);
 
     // The generated code builds paths relative to the account ("NumberPool/<uuid>/Tollfree/"); an absolute URI is kept.
     private static Uri Address(Uri accountUrl, Uri? uri)

@@ -4,8 +4,9 @@ using System.Net.Http;
 namespace Plivo.Generated.Http;
 
 /// <summary>
-/// The caller's <see cref="HttpClient"/> followed a redirect, so the answer came from another request than the one
-/// sent (a POST turned GET, another origin). Plivo's API does not redirect; such an answer is never used, nor retried.
+/// The caller's <see cref="HttpClient"/> followed a redirect, so the answer came from another origin than the request
+/// was sent to, or to another method (a POST turned GET). Plivo's API does not redirect; such an answer is never used,
+/// nor retried.
 /// </summary>
 internal sealed class RedirectFollowedException : Exception
 {
