@@ -76,40 +76,144 @@ public sealed class PlivoSandbox : IDisposable
     /// <param name="options">Further settings; the base URL is replaced by the sandbox's.</param>
     public PlivoApi CreateApi(PlivoClientOptions? options = null) => new(AuthId, AuthToken, CreateOptions(options));
 
-    /// <summary>Seeds a Powerpack with an empty number pool, or one holding <paramref name="tollfreeNumbers"/>.</summary>
-    /// <param name="name">The Powerpack's name.</param>
-    /// <param name="tollfreeNumbers">Numbers already in the pool (service <c>sms</c>).</param>
+    /// <summary>
+    /// Seeds a Powerpack whose pool holds <paramref name="tollfreeNumbers"/>, <paramref name="numbers"/> (long codes) and
+    /// <paramref name="shortcodes"/>, all in the account (service <c>sms</c>, country <c>US</c>).
+    /// </summary>
+    /// <param name="name">The Powerpack's name, unique in the sandbox; null makes one up.</param>
+    /// <param name="tollfreeNumbers">Toll-free numbers already in the pool.</param>
+    /// <param name="numbers">Numbers (long codes) already in the pool.</param>
+    /// <param name="shortcodes">Shortcodes linked to the pool.</param>
     /// <returns>The uuids to reach it by.</returns>
-    /// <exception cref="ArgumentException">A number is not a toll-free number, or appears twice.</exception>
-    public SandboxPowerpack AddPowerpack(string name = "sandbox", IEnumerable<string>? tollfreeNumbers = null)
+    /// <exception cref="ArgumentException">A value is malformed or appears twice, or the name is taken.</exception>
+    public SandboxPowerpack AddPowerpack(string? name = null, IEnumerable<string>? tollfreeNumbers = null, IEnumerable<string>? numbers = null, IEnumerable<string>? shortcodes = null)
     {
-        if (name is null)
+        var tollfree = Checked(tollfreeNumbers, PlivoFormats.IsPhoneNumber, "toll-free number (2 to 15 ASCII digits, not starting with 0)", nameof(tollfreeNumbers));
+        var longCodes = Checked(numbers, PlivoFormats.IsPhoneNumber, "number (2 to 15 ASCII digits, not starting with 0)", nameof(numbers));
+        var codes = Checked(shortcodes, PlivoFormats.IsShortcode, "shortcode (3 to 8 ASCII digits)", nameof(shortcodes));
+        if (tollfree.Intersect(longCodes).FirstOrDefault() is { } both)
         {
-            throw new ArgumentNullException(nameof(name));
+            throw new ArgumentException($"{both} is given as a toll-free number and as a number; a pool holds each number once.", nameof(numbers));
         }
 
-        var numbers = (tollfreeNumbers ?? Array.Empty<string>()).ToList();
-        var seen = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var number in numbers)
+        var record = _state.CreatePowerpack(name ?? $"sandbox-{Guid.NewGuid():N}".Substring(0, 16), PowerpackSettings.Default)
+            ?? throw new ArgumentException($"A Powerpack named '{name}' is already in the sandbox; names are unique, as on Plivo.", nameof(name));
+        foreach (var number in tollfree)
         {
-            if (!PlivoFormats.IsPhoneNumber(number))
-            {
-                throw new ArgumentException($"'{number}' is not a toll-free number (2 to 15 ASCII digits, not starting with 0).", nameof(tollfreeNumbers));
-            }
-
-            if (!seen.Add(number))
-            {
-                throw new ArgumentException($"{number} appears more than once; a pool holds each number once.", nameof(tollfreeNumbers));
-            }
+            _state.AddToPool(record.PoolUuid, number, "sms", "tollfree", rent: false);
         }
 
-        return _state.AddPowerpack(name, numbers);
+        foreach (var number in longCodes)
+        {
+            _state.AddToPool(record.PoolUuid, number, "sms", SandboxState.KindOf(number), rent: false);
+        }
+
+        foreach (var code in codes)
+        {
+            _state.AddShortcode(record.PoolUuid, code, "US");
+        }
+
+        return new SandboxPowerpack(record.Uuid.ToString("D"), record.PoolUuid.ToString("D"), record.Name);
     }
 
-    /// <summary>The numbers in a pool now, in the order they were added (empty for an unknown pool).</summary>
+    /// <summary>Makes the account rent a number (one it could then add to a pool, or unrent).</summary>
+    /// <param name="number">The number, E.164 without "+".</param>
+    /// <param name="type">Its kind.</param>
+    /// <param name="countryIso2">Its country.</param>
+    /// <exception cref="ArgumentException">The number is malformed, or the account rents it already.</exception>
+    public void AddAccountNumber(string number, NumberType type = NumberType.Fixed, string countryIso2 = "US")
+    {
+        Check(number, PlivoFormats.IsPhoneNumber, "number", nameof(number));
+        if (!_state.AddAccountNumber(number, Kind(type), countryIso2))
+        {
+            throw new ArgumentException($"The account rents {number} already.", nameof(number));
+        }
+    }
+
+    /// <summary>Offers a number in Plivo's inventory, for a phone-number search and a buy-and-add to find.</summary>
+    /// <param name="number">The number, E.164 without "+".</param>
+    /// <param name="type">Its kind.</param>
+    /// <param name="countryIso2">Its country.</param>
+    /// <param name="region">Its region or city, for a search by region.</param>
+    /// <exception cref="ArgumentException">The number is malformed, rented by the account, or offered already.</exception>
+    public void AddInventoryNumber(string number, NumberType type = NumberType.Fixed, string countryIso2 = "US", string? region = null)
+    {
+        Check(number, PlivoFormats.IsPhoneNumber, "number", nameof(number));
+        if (!_state.AddInventoryNumber(new InventoryRecord(number, Kind(type), countryIso2, region)))
+        {
+            throw new ArgumentException($"{number} is rented by the account or offered already.", nameof(number));
+        }
+    }
+
+    /// <summary>Links a shortcode to a pool (Plivo does this itself; its API has no add).</summary>
+    /// <param name="numberPoolUuid">The pool's uuid.</param>
+    /// <param name="shortcode">The shortcode, 3 to 8 digits.</param>
+    /// <param name="countryIso2">Its country.</param>
+    /// <exception cref="ArgumentException">The shortcode is malformed or linked already, or there is no such pool.</exception>
+    public void AddShortcode(string numberPoolUuid, string shortcode, string countryIso2 = "US")
+    {
+        Check(shortcode, PlivoFormats.IsShortcode, "shortcode", nameof(shortcode));
+        var added = Guid.TryParseExact(numberPoolUuid, "D", out var pool) ? _state.AddShortcode(pool, shortcode, countryIso2) : null;
+        if (added is not true)
+        {
+            throw new ArgumentException(added is null ? $"There is no pool {numberPoolUuid}." : $"{shortcode} is linked to the pool already.", added is null ? nameof(numberPoolUuid) : nameof(shortcode));
+        }
+    }
+
+    /// <summary>The numbers in a pool now (toll-free and long codes), in the order they were added (empty for an unknown pool).</summary>
     /// <param name="numberPoolUuid">The pool's uuid.</param>
     public IReadOnlyList<string> NumbersIn(string numberPoolUuid) =>
-        Guid.TryParseExact(numberPoolUuid, "D", out var pool) ? _state.Numbers(pool) : Array.Empty<string>();
+        Guid.TryParseExact(numberPoolUuid, "D", out var pool) ? _state.NumbersIn(pool) : Array.Empty<string>();
+
+    /// <summary>The shortcodes linked to a pool now (empty for an unknown pool).</summary>
+    /// <param name="numberPoolUuid">The pool's uuid.</param>
+    public IReadOnlyList<string> ShortcodesIn(string numberPoolUuid) =>
+        Guid.TryParseExact(numberPoolUuid, "D", out var pool) ? _state.ShortcodesIn(pool) : Array.Empty<string>();
+
+    /// <summary>The numbers the account rents now, in order.</summary>
+    public IReadOnlyList<string> AccountNumbers => _state.AccountNumbers();
+
+    /// <summary>The numbers Plivo's inventory offers now, in order.</summary>
+    public IReadOnlyList<string> InventoryNumbers => _state.InventoryNumbers();
+
+    /// <summary>The Powerpacks in the sandbox now, oldest first.</summary>
+    public IReadOnlyList<SandboxPowerpack> Powerpacks =>
+        _state.Powerpacks().Select(p => new SandboxPowerpack(p.Uuid.ToString("D"), p.PoolUuid.ToString("D"), p.Name)).ToList();
+
+    private static string Kind(NumberType type) => type switch
+    {
+        NumberType.Mobile => "mobile",
+        NumberType.Tollfree => "tollfree",
+        _ => "fixed",
+    };
+
+    private static void Check(string value, Func<string, bool> isValid, string what, string paramName)
+    {
+        if (value is null || !isValid(value))
+        {
+            throw new ArgumentException($"'{value}' is not a {what}.", paramName);
+        }
+    }
+
+    private static List<string> Checked(IEnumerable<string>? values, Func<string, bool> isValid, string what, string paramName)
+    {
+        var list = (values ?? Array.Empty<string>()).ToList();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var value in list)
+        {
+            if (value is null || !isValid(value))
+            {
+                throw new ArgumentException($"'{value}' is not a {what}.", paramName);
+            }
+
+            if (!seen.Add(value))
+            {
+                throw new ArgumentException($"{value} appears more than once; a pool holds each once.", paramName);
+            }
+        }
+
+        return list;
+    }
 
     /// <summary>Forgets the requests received so far.</summary>
     public void ClearRequests() => _log.Clear();

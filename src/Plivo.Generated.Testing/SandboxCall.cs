@@ -49,6 +49,24 @@ internal sealed class SandboxCall
         return int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out value) && value >= min && value <= max;
     }
 
+    /// <summary>A boolean query parameter ("true"/"false"), read leniently where Plivo's SDKs send it in the body; false (with the problem) when malformed.</summary>
+    public bool TryQueryBool(string name, ref bool value, ref string? problem)
+    {
+        if (!Query.TryGetValue(name, out var text))
+        {
+            return true;
+        }
+
+        if (text is "true" or "false")
+        {
+            value = text == "true";
+            return true;
+        }
+
+        problem = $"{name} must be true or false";
+        return false;
+    }
+
     /// <summary>The path parameter as a uuid, or null when it is not one.</summary>
     public Guid? PathUuid(string name) =>
         Path.TryGetValue(name, out var text) && PlivoFormats.IsUuid(text) && Guid.TryParseExact(text, "D", out var uuid) ? uuid : null;

@@ -42,7 +42,8 @@ internal sealed class SandboxRouter
                 : SandboxAnswers.Error(404, "not found");
         }
 
-        var path = request.Path.Substring(prefix.Length);
+        // Some of Plivo's SDKs write "Number//?..." (the Node SDK's numbers list): an empty segment is no segment.
+        var path = CollapseSlashes(request.Path.Substring(prefix.Length));
         var matches = _spec.Operations.Select(o => (Operation: o, Parameters: o.Match(path))).Where(m => m.Parameters is not null).ToList();
         if (matches.Count == 0)
         {
@@ -62,5 +63,15 @@ internal sealed class SandboxRouter
         }
 
         return handler(new SandboxCall(operation, parameters!, request, _state, _authId));
+    }
+
+    private static string CollapseSlashes(string path)
+    {
+        while (path.Contains("//"))
+        {
+            path = path.Replace("//", "/");
+        }
+
+        return path;
     }
 }

@@ -56,6 +56,49 @@ internal static class ArgumentChecks
         return value!;
     }
 
+    /// <summary>A phone number (a pool's long code) in E.164 form without "+" (<see cref="PlivoFormats.IsPhoneNumber"/>).</summary>
+    /// <param name="value">The caller's value.</param>
+    /// <param name="paramName">The parameter it was passed as.</param>
+    /// <param name="credentials">Masks a secret passed as the value in the message.</param>
+    public static string PhoneNumber(string? value, string paramName, PlivoCredentials? credentials = null)
+    {
+        NotBlank(value, paramName);
+        if (!PlivoFormats.IsPhoneNumber(value))
+        {
+            throw new ArgumentException(
+                $"'{Printable(value!, credentials)}' is not a phone number: expected E.164 without '+', 2 to 15 ASCII digits not starting with 0, such as 14155550100.",
+                paramName);
+        }
+
+        return value!;
+    }
+
+    /// <summary>A shortcode: 3 to 8 ASCII digits (<see cref="PlivoFormats.IsShortcode"/>).</summary>
+    /// <param name="value">The caller's value.</param>
+    /// <param name="paramName">The parameter it was passed as.</param>
+    /// <param name="credentials">Masks a secret passed as the value in the message.</param>
+    public static string Shortcode(string? value, string paramName, PlivoCredentials? credentials = null)
+    {
+        NotBlank(value, paramName);
+        if (!PlivoFormats.IsShortcode(value))
+        {
+            throw new ArgumentException($"'{Printable(value!, credentials)}' is not a shortcode: expected 3 to 8 ASCII digits, such as 444444.", paramName);
+        }
+
+        return value!;
+    }
+
+    /// <summary>A country as an ISO 3166-1 alpha-2 code (<see cref="PlivoFormats.IsCountryIso2"/>), or null.</summary>
+    public static string? CountryIso2(string? value, string paramName)
+    {
+        if (value is not null && !PlivoFormats.IsCountryIso2(value))
+        {
+            throw new ArgumentException($"'{Printable(value, null)}' is not a country code: expected two capital letters (ISO 3166-1 alpha-2), such as US.", paramName);
+        }
+
+        return value;
+    }
+
     public static void PageSize(int? limit, string paramName)
     {
         if (limit is { } value && !PlivoFormats.IsPageSize(value))

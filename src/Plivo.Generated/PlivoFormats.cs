@@ -26,20 +26,7 @@ public static class PlivoFormats
     /// <param name="value">The value to check; null is not a number.</param>
     public static bool IsPhoneNumber(string? value)
     {
-        if (value is null || value.Length is < 2 or > MaxNumberLength || value[0] == '0')
-        {
-            return false;
-        }
-
-        foreach (var c in value)
-        {
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-        }
-
-        return true;
+        return value is { Length: >= 2 and <= MaxNumberLength } && value[0] != '0' && AllDigits(value);
     }
 
     /// <summary>True for a uuid in Plivo's form: 32 hex digits in groups of 8-4-4-4-12, nothing else (the spec's <c>format: uuid</c>).</summary>
@@ -56,6 +43,34 @@ public static class PlivoFormats
             var c = value[i];
             var ok = i is 8 or 13 or 18 or 23 ? c == '-' : c is >= '0' and <= '9' or >= 'a' and <= 'f' or >= 'A' and <= 'F';
             if (!ok)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The most prefixes one numbers list takes in <c>starts_with</c>.</summary>
+    public const int MaxStartsWithPrefixes = 10;
+
+    /// <summary>True for a shortcode: 3 to 8 ASCII digits (the spec's <c>^[0-9]{3,8}$</c>).</summary>
+    /// <param name="value">The value to check; null is not a shortcode.</param>
+    public static bool IsShortcode(string? value) => value is { Length: >= 3 and <= 8 } && AllDigits(value);
+
+    /// <summary>True for a country as an ISO 3166-1 alpha-2 code: two capital ASCII letters (the spec's <c>^[A-Z]{2}$</c>).</summary>
+    /// <param name="value">The value to check; null is not a country.</param>
+    public static bool IsCountryIso2(string? value) => value is { Length: 2 } && value[0] is >= 'A' and <= 'Z' && value[1] is >= 'A' and <= 'Z';
+
+    /// <summary>True for a number prefix in <c>starts_with</c>: 1 to 15 ASCII digits.</summary>
+    /// <param name="value">The value to check.</param>
+    public static bool IsNumberPrefix(string? value) => value is { Length: >= 1 and <= MaxNumberLength } && AllDigits(value);
+
+    private static bool AllDigits(string value)
+    {
+        foreach (var c in value)
+        {
+            if (c is < '0' or > '9')
             {
                 return false;
             }

@@ -29,7 +29,7 @@ public sealed class TollfreeNumbers
         var number = ArgumentChecks.TollfreeNumber(tollfreeNumber, nameof(tollfreeNumber), _api.Pipeline.Credentials);
         ArgumentChecks.Defined(service, nameof(service));
 
-        var body = new TollfreeAddRequest { Rent = false, Service = service };
+        var body = new NumberAddRequest { Rent = false, Service = service };
         return _api.TollfreeClient.AddAsync(_poolUuid, number, body, cancellationToken);
     }
 
@@ -81,7 +81,7 @@ public sealed class TollfreeNumbers
 
     /// <summary>Removes a toll-free number from the pool.</summary>
     /// <param name="tollfreeNumber">The number, E.164 without "+": ASCII digits only.</param>
-    /// <param name="unrent">Also release the number from the account (sent as <c>?unrent=true</c>; omitted when false).</param>
+    /// <param name="unrent">Also stop renting the number (sent as <c>{"unrent": ...}</c> in the body, as Plivo's SDKs do).</param>
     /// <param name="cancellationToken">Ends the call early.</param>
     /// <returns>Plivo's answer; <c>Response</c> is <c>success</c>.</returns>
     /// <exception cref="ArgumentException">The number is null, empty or malformed; nothing is sent.</exception>
@@ -89,7 +89,7 @@ public sealed class TollfreeNumbers
     public Task<RemoveResult> RemoveAsync(string tollfreeNumber, bool unrent = false, CancellationToken cancellationToken = default)
     {
         var number = ArgumentChecks.TollfreeNumber(tollfreeNumber, nameof(tollfreeNumber), _api.Pipeline.Credentials);
-        return _api.TollfreeClient.RemoveAsync(_poolUuid, number, unrent ? true : null, cancellationToken);
+        return _api.TollfreeClient.RemoveAsync(_poolUuid, number, new NumberRemoveRequest { Unrent = unrent }, cancellationToken);
     }
 
     /// <summary>Shows the pool this belongs to.</summary>

@@ -39,7 +39,7 @@ public sealed class PlivoFormatsTests
     }
 
     [Test]
-    public void IsPhoneNumber_agrees_with_the_pattern_of_every_number_parameter()
+    public void The_rules_agree_with_the_pattern_of_every_patterned_path_parameter()
     {
         var patterns = _spec.Components.Parameters.Values.Concat(_spec.Paths.Values.SelectMany(p => p.Parameters))
             .Where(p => p.Kind == OpenApiParameterKind.Path && p.ActualSchema.Pattern is not null)
@@ -50,10 +50,33 @@ public sealed class PlivoFormatsTests
 
         foreach (var (name, pattern) in patterns)
         {
+            // The rule each patterned path parameter is checked with; a new one needs its rule here.
+            Func<string, bool> rule = name switch
+            {
+                "toll_free_number" or "number" => PlivoFormats.IsPhoneNumber,
+                "shortcode" => PlivoFormats.IsShortcode,
+                _ => throw new AssertionException($"no PlivoFormats rule for the path parameter {name} ({pattern})"),
+            };
+
             // JSON Schema patterns are ECMA-262: '$' is the end of the text, not "before a final newline".
             var regex = new Regex(pattern.Replace("$", @"\z", StringComparison.Ordinal), RegexOptions.CultureInvariant);
-            var disagreements = Candidates().Where(c => PlivoFormats.IsPhoneNumber(c) != regex.IsMatch(c)).Take(5).ToList();
+            var disagreements = Candidates().Where(c => rule(c) != regex.IsMatch(c)).Take(5).ToList();
             Assert.That(disagreements, Is.Empty, $"{name}: {pattern}");
+        }
+    }
+
+    [Test]
+    public void IsCountryIso2_agrees_with_the_pattern_of_every_country_parameter()
+    {
+        var patterns = _spec.Paths.Values.SelectMany(p => p.Values).SelectMany(o => o.ActualParameters)
+            .Where(p => p.Name.StartsWith("country_iso", StringComparison.Ordinal)).Select(p => p.ActualSchema.Pattern).Distinct().ToList();
+        Assert.That(patterns, Is.Not.Empty);
+
+        var candidates = new[] { "US", "CA", "us", "U", "USA", "U1", "ÜS", "" };
+        foreach (var pattern in patterns)
+        {
+            var regex = new Regex(pattern!.Replace("$", @"\z", StringComparison.Ordinal));
+            Assert.That(candidates.Where(c => PlivoFormats.IsCountryIso2(c) != regex.IsMatch(c)), Is.Empty, pattern);
         }
     }
 

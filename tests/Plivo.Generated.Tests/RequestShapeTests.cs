@@ -117,7 +117,7 @@ public class RequestShapeTests : WireMockTestBase
     }
 
     [Test]
-    public async Task Remove_deletes_the_number_path_and_sends_unrent_only_when_asked()
+    public async Task Remove_deletes_the_number_path_and_sends_unrent_in_a_json_body_as_Plivos_SDKs_do()
     {
         Answer("DELETE", NumberPath, """{"api_id":"615c4fc2-7a36-11e8-aea7-0242ac110002","response":"success"}""");
 
@@ -130,7 +130,10 @@ public class RequestShapeTests : WireMockTestBase
         Assert.That(plain.Method, Is.EqualTo("DELETE"));
         Assert.That(plain.AbsolutePath, Is.EqualTo(NumberPath));
         Assert.That(plain.RawQuery, Is.Null.Or.Empty);
-        Assert.That(unrent.RawQuery?.TrimStart('?'), Is.EqualTo("unrent=true"));
+        Assert.That(unrent.RawQuery, Is.Null.Or.Empty, "unrent travels in the body, not the query");
+        Assert.That(plain.Body, Is.EqualTo("{\"unrent\":false}"));
+        Assert.That(unrent.Body, Is.EqualTo("{\"unrent\":true}"));
+        Assert.That(unrent.Headers!["Content-Type"].Single(), Does.StartWith("application/json"));
         AssertCommonHeaders(plain);
         Assert.That(removed.ApiId, Is.EqualTo("615c4fc2-7a36-11e8-aea7-0242ac110002"));
         Assert.That(removed.Response, Is.EqualTo("success"));

@@ -167,7 +167,7 @@ public sealed class SandboxSchemaTests
         // Requests the spec has no operation for: the shared response the spec declares for that status.
         yield return Error("404 no trailing slash", "GET", "Account/{auth}/Powerpack/{pack}", null, Credentials.Right, 404, null, null);
         yield return Error("405 PUT on a number", "PUT", "Account/{auth}/NumberPool/{pool}/Tollfree/{number}/", "{}", Credentials.Right, 405, null, null);
-        yield return Error("405 DELETE on a Powerpack", "DELETE", "Account/{auth}/Powerpack/{pack}/", null, Credentials.Right, 405, null, null);
+        yield return Error("405 PUT on a Powerpack", "PUT", "Account/{auth}/Powerpack/{pack}/", "{}", Credentials.Right, 405, null, null);
     }
 
     [TestCaseSource(nameof(ErrorCases))]

@@ -107,12 +107,16 @@ public sealed class SandboxTests
     }
 
     [Test]
-    public void AddPowerpack_WithNullName_Throws()
+    public void AddPowerpack_WithoutAName_MakesUpAUniqueOne_AndATakenNameIsRefused()
     {
         using var sandbox = PlivoSandbox.Start();
 
-        var e = Assert.Throws<ArgumentNullException>(() => sandbox.AddPowerpack(null!));
+        var first = sandbox.AddPowerpack();
+        var second = sandbox.AddPowerpack(null);
+        sandbox.AddPowerpack("taken");
+        var e = Assert.Throws<ArgumentException>(() => sandbox.AddPowerpack("taken"));
 
+        Assert.That(first.Name, Is.Not.Empty.And.Not.EqualTo(second.Name));
         Assert.That(e!.ParamName, Is.EqualTo("name"));
     }
 
@@ -185,7 +189,7 @@ public sealed class SandboxTests
         {
             Assert.That(removed.Response, Is.EqualTo("success"));
             Assert.That(sandbox.NumbersIn(seeded.NumberPoolUuid), Is.Empty);
-            Assert.That(sandbox.Requests[^1].Query, Is.EqualTo("?unrent=true"));
+            Assert.That(sandbox.Requests[^1].Body, Is.EqualTo("{\"unrent\":true}"), "unrent travels in the body, as Plivo's SDKs send it");
         });
     }
 
@@ -698,7 +702,7 @@ public sealed class SandboxTests
         var seeded = sandbox.AddPowerpack("p", new[] { Number });
         using var http = RawClient(sandbox);
 
-        var (deletePowerpack, _) = await SendAsync(http, HttpMethod.Delete, $"Account/{sandbox.AuthId}/Powerpack/{seeded.Uuid}/");
+        var (deletePowerpack, _) = await SendAsync(http, HttpMethod.Put, $"Account/{sandbox.AuthId}/Powerpack/{seeded.Uuid}/");
         var (postPool, _) = await SendAsync(http, HttpMethod.Post, PoolPath(sandbox, seeded.NumberPoolUuid));
 
         Assert.Multiple(() =>
@@ -746,7 +750,7 @@ public sealed class SandboxTests
             Assert.That(requests[2].Method, Is.EqualTo("DELETE"));
             Assert.That(requests[2].Path, Is.EqualTo(numberPath));
             Assert.That(requests[2].Query, Is.Empty);
-            Assert.That(requests[2].Body, Is.Null);
+            Assert.That(requests[2].Body, Is.EqualTo("{\"unrent\":false}"));
         });
 
         sandbox.ClearRequests();

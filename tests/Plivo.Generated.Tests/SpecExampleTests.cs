@@ -77,7 +77,7 @@ public sealed class SpecExampleTests
     public void RequestBodyExamples_KeepTheirYamlTypes()
     {
         var sites = ExampleSite.Collect(SpecFile.Parse(SpecFile.ReadText()).Document!)
-            .Where(s => s.Location.Contains(".requestBody.", StringComparison.Ordinal))
+            .Where(s => s.Location.Contains("/Tollfree/{toll_free_number}/.post.requestBody.", StringComparison.Ordinal))
             .ToDictionary(s => s.Location[(s.Location.LastIndexOf('.') + 1)..], s => s.Json);
 
         Assert.Multiple(() =>
@@ -96,11 +96,11 @@ public sealed class SpecExampleTests
     public async Task NegativeControl_WrongExamplesInTheSpec_AreReportedWhereTheyAre()
     {
         var text = SpecFile.ReadText();
-        var broken = Mutate(text, "                local_connect: true\n", "                local_connect: \"yes\"\n");
+        var broken = Mutate(text, "\n                local_connect: true\n", "\n                local_connect: \"yes\"\n");
         broken = Mutate(broken, "                  rent: \"false\"\n", "                  rent: \"maybe\"\n");
         broken = Mutate(broken, "      example: \"18772209942\"\n", "      example: \"0800\"\n");
         broken = Mutate(broken, "error: internal server error }", "error: 500 }");
-        broken = Mutate(broken, "                  total_count: 1\n", "                  total_count: \"1\"\n");
+        broken = Mutate(broken, "\n                  total_count: 1\n", "\n                  total_count: \"1\"\n");
 
         var nswag = await NSwagYamlDocument.FromYamlAsync(broken);
         var failures = ExampleSite.Collect(SpecFile.Parse(broken).Document!)
@@ -108,24 +108,24 @@ public sealed class SpecExampleTests
             .Where(f => f.Errors.Count > 0)
             .ToDictionary(f => f.Location, f => f.Errors);
 
+        const string created = "paths./Powerpack/.post.responses.200.application/json.example";
+        const string listed = "paths./Powerpack/.get.responses.200.application/json.example";
         Assert.That(failures.Keys, Is.EquivalentTo(new[]
         {
-            "paths./Powerpack/{powerpack_uuid}/.get.responses.200.application/json.example",
+            created,
             "paths./NumberPool/{number_pool_uuid}/Tollfree/{toll_free_number}/.post.requestBody.application/json.examples.rentFalseString",
             "components.parameters.TollfreeNumber.example",
             "components.responses.ServerError.application/json.example",
-            "paths./NumberPool/{number_pool_uuid}/Tollfree/.get.responses.200.application/json.example",
+            listed,
         }), string.Join("\n", failures.Select(f => $"{f.Key}: {string.Join(", ", f.Value)}")));
         Assert.Multiple(() =>
         {
-            Assert.That(failures.Single(f => f.Key.Contains("/Powerpack/", StringComparison.Ordinal)).Value,
-                Does.Contain((ValidationErrorKind.BooleanExpected, "#/local_connect")));
+            Assert.That(failures[created], Does.Contain((ValidationErrorKind.BooleanExpected, "#/local_connect")));
             Assert.That(failures["components.parameters.TollfreeNumber.example"], Does.Contain((ValidationErrorKind.PatternMismatch, "#/")));
             Assert.That(failures["components.responses.ServerError.application/json.example"], Does.Contain((ValidationErrorKind.StringExpected, "#/error")));
             Assert.That(failures.Single(f => f.Key.Contains("rentFalseString", StringComparison.Ordinal)).Value,
                 Does.Contain((ValidationErrorKind.NotOneOf, "#/rent")));
-            Assert.That(failures.Single(f => f.Key.Contains("/Tollfree/.get", StringComparison.Ordinal)).Value,
-                Does.Contain((ValidationErrorKind.IntegerExpected, "#/meta.total_count")));
+            Assert.That(failures[listed], Does.Contain((ValidationErrorKind.IntegerExpected, "#/meta.total_count")));
         });
     }
 
@@ -144,10 +144,12 @@ public sealed class SpecExampleTests
 
     // ---- helpers ----------------------------------------------------------------------------------------------------
 
+    // Changes the first occurrence only, so that each mutation breaks one known example.
     private static string Mutate(string text, string find, string replacement)
     {
-        Assert.That(text, Does.Contain(find), "the mutation no longer applies to the spec");
-        return text.Replace(find, replacement, StringComparison.Ordinal);
+        var at = text.IndexOf(find, StringComparison.Ordinal);
+        Assert.That(at, Is.GreaterThanOrEqualTo(0), "the mutation no longer applies to the spec");
+        return text[..at] + replacement + text[(at + find.Length)..];
     }
 
     // Every `example` key and every entry of an `examples` map in the YAML, not looking inside example values, and

@@ -40,6 +40,12 @@ internal static class Failures
         var status = (int)response.StatusCode;
         if (status is >= 200 and < 300)
         {
+            // 204 No Content has no body; the generated code reads the spec's object for it, so give it an empty one.
+            if (status == 204)
+            {
+                response.Content = EmptyObject(response.Content);
+            }
+
             return response;
         }
 
@@ -117,6 +123,14 @@ internal static class Failures
             _ => $"{what} failed after {attempts}: {failure.GetType().Name}: {failure.Message}",
         };
         return new PlivoRestException(message, 0, null, null, failure, call.Credentials, earlierAttemptMayHaveSucceeded: false);
+    }
+
+    private static BufferedContent EmptyObject(HttpContent? previous)
+    {
+        previous?.Dispose();
+        var content = new BufferedContent(new byte[] { (byte)'{', (byte)'}' }, 2);
+        content.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("application/json");
+        return content;
     }
 
     public static string Seconds(TimeSpan value) => $"{value.TotalSeconds:0.###} s";
