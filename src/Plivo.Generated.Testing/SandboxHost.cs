@@ -123,7 +123,7 @@ internal sealed class SandboxHost : IDisposable
         }
         catch (BadHttpRequestException e)
         {
-            return (null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge() : SandboxAnswers.Error(400, "malformed request body"));
+            return (null, e.StatusCode == StatusCodes.Status413PayloadTooLarge ? TooLarge() : SandboxAnswers.Error(400, $"malformed request body ({e.Message})"));
         }
 
         return (buffer.Length == 0 ? null : Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), null);

@@ -114,6 +114,8 @@ internal static class ProxyPhase
             await checks.FailsWithAsync("Remove (not in the pool) -> 404", 404, () => pool.Tollfree.RemoveAsync("18772209942")).ConfigureAwait(false);
             checks.Record("Remove: the sandbox holds the seeded numbers again", ExpectNumbers(sandbox.NumbersIn(seeded.NumberPoolUuid), seededNumbers));
 
+            await FamilyAsync(api, sandbox, checks).ConfigureAwait(false);
+
             // An error case for every operation of the spec, through its generated client: the wrong Auth Token.
             foreach (var (id, call) in SpecCalls.Every(settings.Spec, wrongToken))
             {
@@ -153,6 +155,58 @@ internal static class ProxyPhase
         Checks.Require(page.Meta is not null, "meta set");
         Checks.Require(page.Meta!.Limit == limit && page.Meta.Offset == offset && page.Meta.TotalCount == total,
             $"meta limit {limit}, offset {offset}, total_count {total}; got {page.Meta.Limit}, {page.Meta.Offset}, {page.Meta.TotalCount}");
+    }
+
+    // Powerpacks, pool numbers, shortcodes and the phone-number search, each in a success and an error case.
+    private static async Task FamilyAsync(PlivoApi api, PlivoSandbox sandbox, Checks checks)
+    {
+        var seeded = sandbox.AddPowerpack("contract-family", shortcodes: new[] { "444444", "555555" });
+        sandbox.AddInventoryNumber("14155550123", NumberType.Fixed, "US", "California");
+        var numbers = api.NumberPool(seeded.NumberPoolUuid).Numbers;
+        var shortcodes = api.NumberPool(seeded.NumberPoolUuid).Shortcodes;
+
+        await checks.SucceedsAsync("Powerpack list -> every Powerpack", () => api.Powerpacks.ListAsync(limit: 20), page =>
+            Checks.Require(page.Meta?.TotalCount >= 3 && page.Objects?.Any(p => p.Name == "contract-family") == true, $"the seeded Powerpacks, got {page.Meta?.TotalCount}")).ConfigureAwait(false);
+        var created = await checks.SucceedsAsync("Powerpack create -> 200", () => api.Powerpacks.CreateAsync("contract-created", stickySender: false), p =>
+            Checks.Require(p.Name == "contract-created" && p.Resource.StickySender == false && p.NumberPoolUuid is not null, $"the Powerpack created, got {p}")).ConfigureAwait(false);
+        await checks.FailsWithAsync("Powerpack create (name taken) -> 400", 400, () => api.Powerpacks.CreateAsync("contract-created")).ConfigureAwait(false);
+        if (created is null)
+        {
+            checks.Record("Powerpack update / delete", "not run: create failed");
+        }
+        else
+        {
+            await checks.SucceedsAsync("Powerpack update -> 200", () => created.UpdateAsync(name: "contract-renamed", localConnect: false), p =>
+                Checks.Require(p.Name == "contract-renamed" && p.Resource.LocalConnect == false, $"the Powerpack renamed, got {p}")).ConfigureAwait(false);
+            await checks.SucceedsAsync("Powerpack delete -> 200", () => created.DeleteAsync(unrentNumbers: true), r =>
+                Checks.Require(r.Response == "success", $"success, got {r.Response}")).ConfigureAwait(false);
+            await checks.FailsWithAsync("Powerpack delete (gone) -> 404", 404, () => created.DeleteAsync()).ConfigureAwait(false);
+            await checks.FailsWithAsync("Powerpack update (gone) -> 404", 404, () => created.UpdateAsync(name: "nobody")).ConfigureAwait(false);
+        }
+
+        await checks.SucceedsAsync("Number add -> 200", () => numbers.AddAsync("14155550101"), n =>
+            Checks.Require(n.Number == "14155550101" && n.Type == "fixed" && n.NumberPoolUuid == seeded.NumberPoolUuid, $"the number added, got {n.Number} {n.Type}")).ConfigureAwait(false);
+        await checks.FailsWithAsync("Number add (duplicate) -> 400", 400, () => numbers.AddAsync("14155550101")).ConfigureAwait(false);
+        await checks.SucceedsAsync("Number buy-and-add (searched) -> 200", () => numbers.BuyAndAddAsync(search: new PhoneNumberSearch("US") { Pattern = "415" }), n =>
+            Checks.Require(n.Number == "14155550123", $"the inventory's number, got {n.Number}")).ConfigureAwait(false);
+        await checks.SucceedsAsync("Phone number search (a country with nothing to rent) -> empty page", () => api.GetClient<IPhoneNumberClient>().SearchAsync("XX"), page =>
+            Checks.Require(page.Objects?.Count == 0 && page.Meta?.TotalCount == 0, "no numbers")).ConfigureAwait(false);
+        await checks.SucceedsAsync("Number list (US, starts with 1415) -> both", () => numbers.ListAsync(new NumberFilter { CountryIso2 = "US", StartsWith = { "1415" } }), page =>
+            Checks.Require(page.Meta?.TotalCount == 2, $"2 numbers, got {page.Meta?.TotalCount}")).ConfigureAwait(false);
+        await checks.SucceedsAsync("Number count -> 2", () => numbers.CountAsync(), count => Checks.Require(count == 2, $"2, got {count}")).ConfigureAwait(false);
+        await checks.FailsWithAsync("Number list (unknown pool) -> 404", 404, () => api.NumberPool(Guid.NewGuid().ToString("D")).Numbers.ListAsync()).ConfigureAwait(false);
+        await checks.SucceedsAsync("Number find -> 200", () => numbers.FindAsync("14155550101"), n => Checks.Require(n.Number == "14155550101", "the number")).ConfigureAwait(false);
+        await checks.FailsWithAsync("Number find (not in the pool) -> 404", 404, () => numbers.FindAsync("14155550199")).ConfigureAwait(false);
+        await checks.SucceedsAsync("Number remove (unrent) -> 200", () => numbers.RemoveAsync("14155550123", unrent: true), r => Checks.Require(r.Response == "success", "success")).ConfigureAwait(false);
+        await checks.FailsWithAsync("Number remove (gone) -> 404", 404, () => numbers.RemoveAsync("14155550123")).ConfigureAwait(false);
+
+        await checks.SucceedsAsync("Shortcode list -> 2", () => shortcodes.ListAsync(), page =>
+            Checks.Require(page.Objects?.Select(c => c.Shortcode).SequenceEqual(new[] { "444444", "555555" }) == true, "the seeded shortcodes")).ConfigureAwait(false);
+        await checks.FailsWithAsync("Shortcode list (unknown pool) -> 404", 404, () => api.NumberPool(Guid.NewGuid().ToString("D")).Shortcodes.ListAsync()).ConfigureAwait(false);
+        await checks.SucceedsAsync("Shortcode find -> 200", () => shortcodes.FindAsync("444444"), c => Checks.Require(c.Shortcode == "444444", "the shortcode")).ConfigureAwait(false);
+        await checks.FailsWithAsync("Shortcode find (not in the pool) -> 404", 404, () => shortcodes.FindAsync("777777")).ConfigureAwait(false);
+        await checks.SucceedsAsync("Shortcode remove -> 200", () => shortcodes.RemoveAsync("555555"), r => Checks.Require(r.Response == "success", "success")).ConfigureAwait(false);
+        await checks.FailsWithAsync("Shortcode remove (gone) -> 404", 404, () => shortcodes.RemoveAsync("555555")).ConfigureAwait(false);
     }
 
     private static string? ExpectNumbers(IEnumerable<string> actual, IEnumerable<string> expected)

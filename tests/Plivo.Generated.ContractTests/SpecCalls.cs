@@ -52,7 +52,7 @@ internal static class SpecCalls
             return CancellationToken.None;
         }
 
-        var declared = operation.ActualParameters.FirstOrDefault(p => (string.IsNullOrEmpty(p.OriginalName) ? p.Name : p.OriginalName) == parameter.Name);
+        var declared = operation.ActualParameters.FirstOrDefault(p => p.Kind != OpenApiParameterKind.Body && (string.IsNullOrEmpty(p.OriginalName) ? p.Name : p.OriginalName) == parameter.Name);
         if (declared is null)
         {
             // The request body: its first example, as the generated body type.

@@ -28,8 +28,8 @@ internal sealed class NodeChild : IDisposable
             _signals.Add(PosixSignalRegistration.Create(signal, context =>
             {
                 context.Cancel = true;
-                Kill();
                 _stopped.TrySetResult(context.Signal);
+                Kill();
             }));
         }
 
@@ -74,7 +74,8 @@ internal sealed class NodeChild : IDisposable
         var finished = await Task.WhenAny(exited, _stopped.Task, Task.Delay(timeout)).ConfigureAwait(false);
         Kill();
         await DrainAsync().ConfigureAwait(false);
-        if (finished == _stopped.Task)
+        // A signal kills node, so its exit may have been seen first: the signal is what ended the run.
+        if (_stopped.Task.IsCompleted)
         {
             return new NodeOutcome(null, TimedOut: false, Signal: await _stopped.Task.ConfigureAwait(false));
         }
