@@ -68,7 +68,6 @@ public abstract class WireMockTestBase
         return new PlivoApi(AuthId, AuthToken, options);
     }
 
-    /// <summary>The requests WireMock received, oldest first.</summary>
     /// <summary>The call must end in a <see cref="PlivoRestException"/>; returns it.</summary>
     protected static async System.Threading.Tasks.Task<PlivoRestException> Fails(Func<System.Threading.Tasks.Task> call)
     {
@@ -85,6 +84,7 @@ public abstract class WireMockTestBase
         return null!;
     }
 
+    /// <summary>The requests WireMock received, oldest first.</summary>
     protected WireMock.Logging.ILogEntry[] Received => Server.LogEntries.OrderBy(e => e.RequestMessage!.DateTime).ToArray();
 
     /// <summary>Plivo's documented add answer, field for field.</summary>
