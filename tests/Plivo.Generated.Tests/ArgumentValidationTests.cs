@@ -118,4 +118,85 @@ public class ArgumentValidationTests : WireMockTestBase
         Assert.That(e!.ParamName, Is.EqualTo(paramName));
         Assert.That(e.Message, Does.Not.Contain(AuthToken));
     }
+
+    // ---- the Powerpack family -----------------------------------------------------------------------------------------
+
+    [TestCaseSource(nameof(BadNumbers))]
+    public async Task A_bad_pool_number_is_refused_by_every_operation_in_both_styles(string? number)
+    {
+        var numbers = Api.NumberPool(PoolUuid).Numbers;
+
+        ExpectArgumentException(() => numbers.AddAsync(number!), "number", number);
+        ExpectArgumentException(() => numbers.FindAsync(number!), "number", number);
+        ExpectArgumentException(() => numbers.RemoveAsync(number!), "number", number);
+        if (number is not null)
+        {
+            ExpectArgumentException(() => numbers.BuyAndAddAsync(number), "number", number);
+        }
+
+        AssertNothingSent();
+        await Task.CompletedTask;
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("12")]
+    [TestCase("123456789")]
+    [TestCase("44444a")]
+    [TestCase("４４４４４４")]
+    [TestCase("444 444")]
+    [TestCase("444/44")]
+    public void A_bad_shortcode_is_refused(string? shortcode)
+    {
+        var shortcodes = Api.NumberPool(PoolUuid).Shortcodes;
+
+        ExpectArgumentException(() => shortcodes.FindAsync(shortcode!), "shortcode", shortcode);
+        ExpectArgumentException(() => shortcodes.RemoveAsync(shortcode!), "shortcode", shortcode);
+        AssertNothingSent();
+    }
+
+    [Test]
+    public void A_numbers_filter_is_checked_before_sending()
+    {
+        var numbers = Api.NumberPool(PoolUuid).Numbers;
+        var eleven = new NumberFilter { CountryIso2 = "US" };
+        for (var i = 0; i < 11; i++)
+        {
+            eleven.StartsWith.Add("14" + i.ToString("D2", System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        ExpectArgumentException(() => numbers.ListAsync(eleven), "filter.StartsWith", "x");
+        ExpectArgumentException(() => numbers.ListAsync(new NumberFilter { StartsWith = { "1415" } }), "filter.CountryIso2", "x");
+        ExpectArgumentException(() => numbers.ListAsync(new NumberFilter { CountryIso2 = "USA" }), "filter.CountryIso2", "x");
+        ExpectArgumentException(() => numbers.ListAsync(new NumberFilter { CountryIso2 = "US", StartsWith = { "14a5" } }), "filter.StartsWith", "x");
+        ExpectArgumentException(() => numbers.ListAsync(new NumberFilter { Type = (NumberType)9 }), "filter.Type", "x");
+        ExpectArgumentException(() => numbers.CountAsync(new NumberFilter { Service = (NumberService)9 }), "filter.Service", "x");
+        ExpectArgumentException(() => numbers.ListAsync(limit: 21), "limit", "x");
+        ExpectArgumentException(() => numbers.ListAsync(offset: -1), "offset", "x");
+        Assert.Throws<ArgumentOutOfRangeException>(() => numbers.ListAllAsync(pageSize: 0));
+        AssertNothingSent();
+    }
+
+    [Test]
+    public void A_buy_and_add_needs_a_number_or_a_search_and_a_search_is_checked()
+    {
+        var numbers = Api.NumberPool(PoolUuid).Numbers;
+
+        ExpectArgumentException(() => numbers.BuyAndAddAsync(), "search", null);
+        ExpectArgumentException(() => numbers.BuyAndAddAsync(search: new PhoneNumberSearch("usa")), "search.CountryIso", "x");
+        ExpectArgumentException(() => numbers.BuyAndAddAsync(search: new PhoneNumberSearch("US") { Pattern = "4+5" }), "search.Pattern", "x");
+        ExpectArgumentException(() => numbers.BuyAndAddAsync(search: new PhoneNumberSearch("US") { Type = (NumberType)9 }), "search.Type", "x");
+        AssertNothingSent();
+    }
+
+    [Test]
+    public void A_Powerpack_create_or_update_is_checked_before_sending()
+    {
+        ExpectArgumentException(() => Api.Powerpacks.CreateAsync(null!), "name", null);
+        ExpectArgumentException(() => Api.Powerpacks.CreateAsync(" "), "name", " ");
+        ExpectArgumentException(() => Api.Powerpacks.CreateAsync("p", applicationType: (ApplicationType)9), "applicationType", "x");
+        ExpectArgumentException(() => Api.Powerpacks.ListAsync(limit: 0), "limit", "x");
+        Assert.Throws<ArgumentOutOfRangeException>(() => Api.Powerpacks.ListAllAsync(pageSize: 21));
+        AssertNothingSent();
+    }
 }
