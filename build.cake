@@ -1,7 +1,7 @@
 // build.cake: thin tasks over the dotnet CLI, npm and tools/BuildChecks. Run `dotnet tool restore` once, then
 // `dotnet cake [--target=X]`:
 //   Clean | Build | Test (default) | QuickStart | CheckIncrementalGeneration | LintSpec | Pack | PackageTest |
-//   ContractTest | VerifyRegeneration | Verify | CI | Bench (--bench-mode=smoke|full, or --job=short) | BenchBuild
+//   ContractTest | SdkInterop | VerifyRegeneration | Verify | CI | Bench (--bench-mode=smoke|full, or --job=short) | BenchBuild
 var target = Argument("target", "Test");
 var configuration = Argument("configuration", "Debug");
 
@@ -12,6 +12,8 @@ const string BuildChecks = "./tools/BuildChecks/BuildChecks.csproj";
 const string ContractTools = "./tools/contract";
 const string ContractTests = "./tests/Plivo.Generated.ContractTests/Plivo.Generated.ContractTests.csproj";
 const string SpecDir = "./spec";
+const string SdkInteropTools = "./tools/sdk-interop";
+const string SdkInteropTests = "./tests/Plivo.Generated.SdkInterop/Plivo.Generated.SdkInterop.csproj";
 
 Task("Clean")
     .Does(() => DotNetClean(Solution, new DotNetCleanSettings { Configuration = configuration }));
@@ -62,6 +64,18 @@ Task("ContractTest")
 {
     DotNetBuild(ContractTests, new DotNetBuildSettings { Configuration = configuration });
     DotNetRun(ContractTests, new ProcessArgumentBuilder().Append("--phase").Append(Argument("phase", "all")),
+        new DotNetRunSettings { Configuration = configuration, NoBuild = true, NoRestore = true });
+});
+
+// Plivo's official Node SDK (npm `plivo`, pinned in tools/sdk-interop/package-lock.json) makes every Powerpack-family
+// call it offers, in both its styles, against PlivoSandbox, unchanged (only its `url` option points it there); then
+// what it asked the sandbox to unrent is checked. `--sdk-timeout=SECONDS` bounds node's run (default 120).
+Task("SdkInterop")
+    .Does(() =>
+{
+    NpmCiWhenStale(SdkInteropTools, "ci --ignore-scripts --no-audit --no-fund");
+    DotNetBuild(SdkInteropTests, new DotNetBuildSettings { Configuration = configuration });
+    DotNetRun(SdkInteropTests, new ProcessArgumentBuilder().Append("--timeout").Append(Argument("sdk-timeout", "120")),
         new DotNetRunSettings { Configuration = configuration, NoBuild = true, NoRestore = true });
 });
 
@@ -116,6 +130,7 @@ Task("Verify")
     .IsDependentOn("CheckIncrementalGeneration")
     .IsDependentOn("PackageTest")
     .IsDependentOn("ContractTest")
+    .IsDependentOn("SdkInterop")
     .IsDependentOn("VerifyRegeneration");
 
 Task("CI")

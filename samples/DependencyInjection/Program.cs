@@ -13,7 +13,9 @@ using Plivo.Generated.Testing;
 using var sandbox = PlivoSandbox.Start();
 var seeded = sandbox.AddPowerpack("di-sample");
 
-var builder = Host.CreateApplicationBuilder(args);
+// The sample's own folder is its content root, so its appsettings.json is read wherever it is run from (the repo root too).
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = AppContext.BaseDirectory });
+Console.WriteLine($"Plivo settings from {System.IO.Path.Combine(builder.Environment.ContentRootPath, "appsettings.json")}: MaxRetries = {builder.Configuration["Plivo:MaxRetries"] ?? "(default)"}");
 builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
 {
     ["Plivo:BaseUrl"] = sandbox.BaseUrl.ToString(),

@@ -47,25 +47,29 @@ public sealed class PlivoCredentials
     public string AuthId { get; }
 
     /// <summary>Reads the credentials from <c>PLIVO_AUTH_ID</c> and <c>PLIVO_AUTH_TOKEN</c>.</summary>
-    /// <exception cref="InvalidOperationException">Either variable is missing or blank; the message names it.</exception>
+    /// <exception cref="InvalidOperationException">Either variable is missing or empty; the message names it and says which.</exception>
     public static PlivoCredentials FromEnvironment()
     {
         var authId = Environment.GetEnvironmentVariable(AuthIdVariable);
         var authToken = Environment.GetEnvironmentVariable(AuthTokenVariable);
-        if (string.IsNullOrWhiteSpace(authId))
+        if (Missing(AuthIdVariable, authId, $"set it (and {AuthTokenVariable}) or pass the Auth ID and Auth Token to the constructor") is { } noId)
         {
-            throw new InvalidOperationException(
-                $"The environment variable {AuthIdVariable} is not set: set it (and {AuthTokenVariable}) or pass the Auth ID and Auth Token to the constructor.");
+            throw new InvalidOperationException(noId);
         }
 
-        if (string.IsNullOrWhiteSpace(authToken))
+        if (Missing(AuthTokenVariable, authToken, "set it or pass the Auth ID and Auth Token to the constructor") is { } noToken)
         {
-            throw new InvalidOperationException(
-                $"The environment variable {AuthTokenVariable} is not set: set it or pass the Auth ID and Auth Token to the constructor.");
+            throw new InvalidOperationException(noToken);
         }
 
         return new PlivoCredentials(authId!, authToken!);
     }
+
+    // "is not set" and "is set but empty" are different mistakes (a shell that exported an empty value).
+    private static string? Missing(string variable, string? value, string advice) =>
+        value is null ? $"The environment variable {variable} is not set: {advice}."
+        : string.IsNullOrWhiteSpace(value) ? $"The environment variable {variable} is set but empty: {advice}."
+        : null;
 
     /// <summary>True when <see cref="AuthId"/> is shaped like Plivo's: 20 characters, <c>MA</c> (account) or <c>SA</c> (subaccount), then capital letters and digits.</summary>
     public bool HasPlivoAuthIdFormat => HasPlivoShape(AuthId);

@@ -132,9 +132,9 @@ public sealed class Powerpack
         NumberPool.Numbers.AddAsync(number, service, cancellationToken);
 
     /// <summary>Buys a number (given, or the first a search finds) and adds it to this Powerpack's pool (Version 1 style).</summary>
-    /// <inheritdoc cref="PoolNumbers.BuyAndAddAsync" path="/param|/exception"/>
+    /// <inheritdoc cref="PoolNumbers.BuyAddNumberAsync" path="/param|/exception"/>
     public Task<PoolNumber> BuyAddNumberAsync(string? number = null, PhoneNumberSearch? search = null, NumberService? service = null, CancellationToken cancellationToken = default) =>
-        NumberPool.Numbers.BuyAndAddAsync(number, search, service, cancellationToken);
+        NumberPool.Numbers.BuyAddNumberAsync(number, search, service, cancellationToken);
 
     /// <summary>Removes a number from this Powerpack's pool (Version 1 style).</summary>
     /// <inheritdoc cref="PoolNumbers.RemoveAsync" path="/param|/exception"/>
@@ -155,6 +155,11 @@ public sealed class Powerpack
     /// <inheritdoc cref="Shortcodes.RemoveAsync" path="/param|/exception"/>
     public Task<RemoveResult> RemoveShortcodeAsync(string shortcode, CancellationToken cancellationToken = default) =>
         NumberPool.Shortcodes.RemoveAsync(shortcode, cancellationToken);
+
+    /// <summary>Every shortcode in this Powerpack's pool (Version 1 style).</summary>
+    /// <inheritdoc cref="Shortcodes.ListAllAsync" path="/param|/exception"/>
+    public IAsyncEnumerable<PoolShortcode> ListAllShortcodesAsync(int pageSize = PlivoFormats.MaxPageSize, CancellationToken cancellationToken = default) =>
+        NumberPool.Shortcodes.ListAllAsync(pageSize, cancellationToken);
 
     /// <summary>Adds a toll-free number to this Powerpack's pool (Version 1 style).</summary>
     /// <inheritdoc cref="TollfreeNumbers.AddAsync" path="/param|/exception"/>

@@ -2,13 +2,15 @@
 // Powerpack-family call it offers, in both its styles, against PlivoSandbox, unchanged: only its `url` option points
 // it at the sandbox. This program starts the sandbox, seeds it (Seed.cs), runs tools/sdk-interop/interop.mjs under node
 // with the sandbox's URL, credentials and seed, streams its output (one ok/FAIL line per check, then
-// "SdkInterop: N passed, M failed") and exits with its exit code: 0 only when every check passed; 1 when one failed or
+// "SdkInterop: N passed, M failed"), checks what the SDK asked the sandbox to unrent (UnrentChecks.cs), and exits 0
+// only when every check passed; 1 when one failed (node's own non-zero code is passed on) or
 // node timed out; 2 when the run could not start (no node, SDK not installed, bad arguments).
 //
 //   dotnet cake --target=SdkInterop        (npm ci in tools/sdk-interop when needed, builds, runs)
 //   (cd tools/sdk-interop && npm ci --ignore-scripts --no-audit --no-fund)
 //   dotnet run --project tests/Plivo.Generated.SdkInterop -- [--node PATH] [--script PATH] [--timeout SECONDS]
-//       [--requests failed|all|none]   (what the sandbox received, printed after the run; default: failed)
+//       [--requests auto|failed|all|none]   (what the sandbox received, printed after the run: auto, the default, prints
+//       the requests not answered 2xx when a check failed; failed prints them always)
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
@@ -26,11 +28,11 @@ internal static class SdkInteropProgram
         var root = FindRepoRoot();
         var node = Value(args, "--node") ?? "node";
         var script = Path.GetFullPath(Value(args, "--script") ?? Path.Combine(root, "tools", "sdk-interop", "interop.mjs"));
-        var requests = Value(args, "--requests") ?? "failed";
+        var requests = Value(args, "--requests") ?? "auto";
         if (!double.TryParse(Value(args, "--timeout") ?? "120", NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0
-            || requests is not ("failed" or "all" or "none"))
+            || requests is not ("auto" or "failed" or "all" or "none"))
         {
-            Console.Error.WriteLine("--timeout takes a number of seconds above 0; --requests takes failed, all or none.");
+            Console.Error.WriteLine("--timeout takes a number of seconds above 0; --requests takes auto, failed, all or none.");
             return 2;
         }
 
@@ -48,12 +50,8 @@ internal static class SdkInteropProgram
         }
 
         using var sandbox = PlivoSandbox.Start();
-        var seeded = Seed.Apply(sandbox);
-        Console.WriteLine($"SdkInterop: {sandbox}; seeded Powerpacks '{seeded.Data.Powerpack.Name}' ({seeded.Data.Powerpack.Uuid}) and '{seeded.Data.SparePowerpack.Name}', {seeded.Data.PoolTollfree.Count} toll-free numbers in the first's pool");
-        foreach (var kind in seeded.NotSeeded)
-        {
-            Console.WriteLine($"SdkInterop: not seeded (the checks that need it fail): {kind}");
-        }
+        var seed = Seed.Apply(sandbox);
+        Console.WriteLine($"SdkInterop: {sandbox}; seeded Powerpacks '{seed.Powerpack.Name}' ({seed.Powerpack.Uuid}: {seed.PoolNumbers.Count} long codes, {seed.PoolTollfree.Count} toll-free, {seed.Shortcodes.Count} shortcodes) and '{seed.SparePowerpack.Name}'; {seed.AccountNumbers.Count + seed.AccountTollfree.Count} account numbers outside pools; {seed.Inventory.Count} numbers for sale");
 
         var watch = Stopwatch.StartNew();
         var timeout = TimeSpan.FromSeconds(seconds);
@@ -68,7 +66,7 @@ internal static class SdkInteropProgram
                 {
                     // Not on the command line, where other users of the machine could read them.
                     ["SDK_INTEROP_AUTH_TOKEN"] = sandbox.AuthToken,
-                    ["SDK_INTEROP_SEED"] = JsonSerializer.Serialize(seeded.Data, SeedJson),
+                    ["SDK_INTEROP_SEED"] = JsonSerializer.Serialize(seed, SeedJson),
                 });
             outcome = await child.WaitAsync(timeout);
         }
@@ -84,15 +82,17 @@ internal static class SdkInteropProgram
             return 1;
         }
 
-        PrintRequests(sandbox.Requests, requests);
+        var stateFailures = outcome.TimedOut ? 0 : UnrentChecks.Run(sandbox, seed);
+        var passed = !outcome.TimedOut && outcome.ExitCode == 0 && stateFailures == 0;
+        PrintRequests(sandbox.Requests, requests == "auto" ? (passed ? "none" : "failed") : requests);
         if (outcome.TimedOut)
         {
             Console.WriteLine($"SdkInterop: FAIL node did not finish within {timeout.TotalSeconds:0.#} s and was killed");
             return 1;
         }
 
-        Console.WriteLine($"SdkInterop: node exited with {outcome.ExitCode} after {watch.Elapsed.TotalSeconds:0.0} s");
-        return outcome.ExitCode!.Value;
+        Console.WriteLine($"SdkInterop: node exited with {outcome.ExitCode} after {watch.Elapsed.TotalSeconds:0.0} s; {stateFailures} sandbox-state check(s) failed");
+        return outcome.ExitCode != 0 ? outcome.ExitCode!.Value : stateFailures > 0 ? 1 : 0;
     }
 
     // What the sandbox received, for telling "no route" from "wrong answer" without a debugger.

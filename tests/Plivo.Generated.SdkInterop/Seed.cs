@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Plivo.Generated;
 using Plivo.Generated.Testing;
 
 namespace Plivo.Generated.SdkInterop;
@@ -25,58 +26,63 @@ internal static class Seed
     /// <summary>Long codes the account rents, not in any pool (added; the last one stays out, for a 404).</summary>
     public static readonly string[] AccountNumbers = ["14155550151", "14155550152", "14155550153", "14155550154", "14155550155"];
 
+    /// <summary>Long codes in the spare Powerpack's pool (unrented when it is deleted with unrent_numbers).</summary>
+    public static readonly string[] SparePoolNumbers = ["14155550191", "14155550192"];
+
     /// <summary>Shortcodes in the main Powerpack's pool (found, listed, removed).</summary>
     public static readonly string[] Shortcodes = ["444401", "444402", "444403"];
 
     /// <summary>Numbers for sale (GET PhoneNumber/), each with its own 4-digit pattern, for buy_add_number.</summary>
     public static readonly InventoryNumber[] Inventory =
     [
-        new("12125550171", "US", "local", "New York"),
-        new("13105550172", "US", "local", "California"),
-        new("16175550173", "US", "local", "Massachusetts"),
-        new("17185550174", "US", "local", "New York"),
+        new("12125550171", "US", "fixed", "New York"),
+        new("13105550172", "US", "fixed", "California"),
+        new("16175550173", "US", "fixed", "Massachusetts"),
+        new("17185550174", "US", "fixed", "New York"),
     ];
 
-    /// <summary>Seeds <paramref name="sandbox"/> with every kind it can hold, and says which kinds it cannot hold yet.</summary>
-    public static SeededSandbox Apply(PlivoSandbox sandbox)
+    /// <summary>Seeds <paramref name="sandbox"/> with all of the above, and returns it as interop.mjs reads it.</summary>
+    public static SeedData Apply(PlivoSandbox sandbox)
     {
-        var notSeeded = new List<string>();
-        var powerpack = sandbox.AddPowerpack(PowerpackName, PoolTollfree);
-        var spare = sandbox.AddPowerpack(SparePowerpackName);
-        AddPoolNumbers(sandbox, powerpack, notSeeded);
-        AddAccountNumbers(sandbox, notSeeded);
-        AddAccountTollfree(sandbox, notSeeded);
-        AddShortcodes(sandbox, powerpack, notSeeded);
-        AddInventory(sandbox, notSeeded);
-
-        var data = new SeedData(
+        var powerpack = AddPowerpacks(sandbox, out var spare);
+        AddAccountNumbers(sandbox);
+        AddInventory(sandbox);
+        return new SeedData(
             SeededPowerpack.From(powerpack), SeededPowerpack.From(spare),
             PoolNumbers, AccountNumbers, PoolTollfree, AccountTollfree, Shortcodes, Inventory);
-        return new SeededSandbox(data, notSeeded);
     }
 
-    // One method per kind of number. A kind that PlivoSandbox has no seeding call for yet is only named in notSeeded:
-    // interop.mjs still runs the checks that need it, and they fail until the sandbox can hold it (the seeding call then
-    // replaces the notSeeded line in the method).
+    // The main Powerpack's pool holds the pool's toll-free numbers, long codes and shortcodes; the spare one, two long codes.
+    private static SandboxPowerpack AddPowerpacks(PlivoSandbox sandbox, out SandboxPowerpack spare)
+    {
+        var powerpack = sandbox.AddPowerpack(PowerpackName, tollfreeNumbers: PoolTollfree, numbers: PoolNumbers, shortcodes: Shortcodes);
+        spare = sandbox.AddPowerpack(SparePowerpackName, numbers: SparePoolNumbers);
+        return powerpack;
+    }
 
-    private static void AddPoolNumbers(PlivoSandbox sandbox, SandboxPowerpack powerpack, List<string> notSeeded) =>
-        notSeeded.Add($"{PoolNumbers.Length} long codes in the pool of '{powerpack.Name}' ({string.Join(", ", PoolNumbers)}); {sandbox} has no call to put long codes in a pool");
+    // Numbers the account rents outside any pool: what the SDK's add (rent=false) may take.
+    private static void AddAccountNumbers(PlivoSandbox sandbox)
+    {
+        foreach (var number in AccountNumbers)
+        {
+            sandbox.AddAccountNumber(number, NumberType.Fixed);
+        }
 
-    private static void AddAccountNumbers(PlivoSandbox sandbox, List<string> notSeeded) =>
-        notSeeded.Add($"{AccountNumbers.Length} long codes rented by the account ({string.Join(", ", AccountNumbers)}); {sandbox} has no call to rent numbers to the account");
+        foreach (var number in AccountTollfree)
+        {
+            sandbox.AddAccountNumber(number, NumberType.Tollfree);
+        }
+    }
 
-    private static void AddAccountTollfree(PlivoSandbox sandbox, List<string> notSeeded) =>
-        notSeeded.Add($"{AccountTollfree.Length} toll-free numbers rented by the account ({string.Join(", ", AccountTollfree)}); {sandbox} has no call to rent numbers to the account (its toll-free add takes any number today)");
-
-    private static void AddShortcodes(PlivoSandbox sandbox, SandboxPowerpack powerpack, List<string> notSeeded) =>
-        notSeeded.Add($"{Shortcodes.Length} shortcodes in the pool of '{powerpack.Name}' ({string.Join(", ", Shortcodes)}); {sandbox} has no call to put shortcodes in a pool");
-
-    private static void AddInventory(PlivoSandbox sandbox, List<string> notSeeded) =>
-        notSeeded.Add($"{Inventory.Length} numbers for sale ({string.Join(", ", Inventory.Select(n => n.Number))}); {sandbox} has no phone-number inventory");
+    // Numbers for sale: what the phone-number search finds and buy_add_number (rent=true) rents.
+    private static void AddInventory(PlivoSandbox sandbox)
+    {
+        foreach (var offered in Inventory)
+        {
+            sandbox.AddInventoryNumber(offered.Number, Enum.Parse<NumberType>(offered.Type, ignoreCase: true), offered.CountryIso, offered.Region);
+        }
+    }
 }
-
-/// <summary>The seeded sandbox: what interop.mjs is told it holds, and the kinds that could not be seeded.</summary>
-internal sealed record SeededSandbox(SeedData Data, IReadOnlyList<string> NotSeeded);
 
 /// <summary>The seed as interop.mjs reads it (JSON, camelCase; see the comment at the top of interop.mjs).</summary>
 internal sealed record SeedData(

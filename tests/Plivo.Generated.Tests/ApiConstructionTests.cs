@@ -54,15 +54,17 @@ public class ApiConstructionTests : WireMockTestBase
         Assert.That(e!.Message, Does.Contain("PlivoClientOptions.AuthToken"));
     }
 
-    [TestCase(null, AuthToken, "PLIVO_AUTH_ID")]
-    [TestCase(AuthId, null, "PLIVO_AUTH_TOKEN")]
-    [TestCase(AuthId, "  ", "PLIVO_AUTH_TOKEN")]
-    public void A_missing_environment_variable_is_named(string? authId, string? authToken, string missing)
+    // (An empty value cannot be set in-process: .NET deletes the variable then. Blank stands for it.)
+    [TestCase(null, AuthToken, "PLIVO_AUTH_ID is not set")]
+    [TestCase(AuthId, null, "PLIVO_AUTH_TOKEN is not set")]
+    [TestCase(AuthId, "  ", "PLIVO_AUTH_TOKEN is set but empty")]
+    [TestCase("\t", AuthToken, "PLIVO_AUTH_ID is set but empty")]
+    public void A_missing_environment_variable_is_named_and_so_is_how_it_is_missing(string? authId, string? authToken, string expected)
     {
         using (new EnvironmentVariables(("PLIVO_AUTH_ID", authId), ("PLIVO_AUTH_TOKEN", authToken)))
         {
             var e = Assert.Throws<InvalidOperationException>(() => new PlivoApi().Dispose());
-            Assert.That(e!.Message, Does.Contain(missing));
+            Assert.That(e!.Message, Does.Contain(expected));
         }
     }
 

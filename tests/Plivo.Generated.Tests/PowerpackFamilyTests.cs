@@ -165,7 +165,7 @@ public sealed class PowerpackFamilyTests
         var powerpack = await _api.Powerpacks.GetAsync(seeded.Uuid);
 
         var given = await powerpack.BuyAddNumberAsync("12125550100");
-        var searched = await powerpack.NumberPool.Numbers.BuyAndAddAsync(search: new PhoneNumberSearch("US") { Pattern = "415", Region = "California" });
+        var searched = await powerpack.NumberPool.Numbers.BuyAddNumberAsync(search: new PhoneNumberSearch("US") { Pattern = "415", Region = "California" });
         var none = Assert.CatchAsync<PlivoRestException>(() => powerpack.BuyAddNumberAsync(search: new PhoneNumberSearch("CA")));
 
         Assert.Multiple(() =>
@@ -186,7 +186,7 @@ public sealed class PowerpackFamilyTests
     {
         var seeded = _sandbox.AddPowerpack("buy");
 
-        var e = Assert.CatchAsync<PlivoRestException>(() => _api.NumberPool(seeded.NumberPoolUuid).Numbers.BuyAndAddAsync("14155550100"));
+        var e = Assert.CatchAsync<PlivoRestException>(() => _api.NumberPool(seeded.NumberPoolUuid).Numbers.BuyAddNumberAsync("14155550100"));
 
         Assert.That(e!.StatusCode, Is.EqualTo(400));
         Assert.That(_sandbox.AccountNumbers, Is.Empty);
@@ -251,6 +251,30 @@ public sealed class PowerpackFamilyTests
         Assert.That(numbers.Objects!.Select(n => (n.Number, n.Type)), Is.EqualTo(new[] { ("18005550100", "tollfree"), ("14155550100", "fixed") }));
         Assert.That(notTollfree!.StatusCode, Is.EqualTo(404));
         Assert.That(_sandbox.AccountNumbers, Is.EqualTo(new[] { "14155550100" }), "the toll-free number was unrented");
+    }
+
+    [Test]
+    public async Task Version_1_list_all_calls_walk_every_page_like_Version_2()
+    {
+        var seeded = _sandbox.AddPowerpack("pages", tollfreeNumbers: new[] { "18005550100", "18005550101", "18005550102" },
+            numbers: new[] { "14155550100", "14155550101" }, shortcodes: new[] { "444444", "555555", "666666" });
+        var powerpack = await _api.Powerpacks.GetAsync(seeded.Uuid);
+        var pool = powerpack.NumberPool;
+
+        var v1 = (numbers: await Collect(powerpack.ListAllNumbersAsync(pageSize: 2)), tollfree: await Collect(powerpack.ListAllTollfreeAsync(pageSize: 2)),
+            shortcodes: await Collect(powerpack.ListAllShortcodesAsync(pageSize: 2)));
+        var v2 = (numbers: await Collect(pool.Numbers.ListAllAsync(pageSize: 2)), tollfree: await Collect(pool.Tollfree.ListAllAsync(pageSize: 2)),
+            shortcodes: await Collect(pool.Shortcodes.ListAllAsync(pageSize: 2)));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(v1.numbers.Select(n => n.Number), Is.EqualTo(new[] { "18005550100", "18005550101", "18005550102", "14155550100", "14155550101" }));
+            Assert.That(v1.tollfree.Select(n => n.Number), Is.EqualTo(new[] { "18005550100", "18005550101", "18005550102" }));
+            Assert.That(v1.shortcodes.Select(c => c.Shortcode), Is.EqualTo(new[] { "444444", "555555", "666666" }));
+            Assert.That(v2.numbers.Select(n => n.Number), Is.EqualTo(v1.numbers.Select(n => n.Number)));
+            Assert.That(v2.tollfree.Select(n => n.Number), Is.EqualTo(v1.tollfree.Select(n => n.Number)));
+            Assert.That(v2.shortcodes.Select(c => c.Shortcode), Is.EqualTo(v1.shortcodes.Select(c => c.Shortcode)));
+        });
     }
 
     private static string Describe(SandboxRequest r) => $"{r.Method} {r.Path}{r.Query} {r.Body}";

@@ -59,6 +59,7 @@ namespace Plivo.Generated.Tests
 
         [TestCase("NUNIT", "tests/Plivo.Generated.Tests/ReadmeSnippetTests.cs")]
         [TestCase("XUNIT", "tests/PackageConsumer/ConsumerTests.XUnit/SandboxTests.cs")]
+        [TestCase("CALLS", "samples/CallShapes/Program.cs")]
         public void The_README_holds_the_tested_snippet(string name, string source)
         {
             var snippet = Between(File.ReadAllText(RepoFile(source.Split('/'))), name);
