@@ -1,6 +1,6 @@
 // QuickStart: the Powerpack family in both of Plivo's call styles. By default it runs against an embedded sandbox
 // (PlivoSandbox on 127.0.0.1); with --powerpack and --number and PLIVO_AUTH_ID / PLIVO_AUTH_TOKEN set, it adds one
-// toll-free number to a Powerpack on the real Plivo API instead.
+// toll-free number to a Powerpack on the real Plivo API instead (or on the server --base-url names).
 using System;
 using System.Linq;
 using System.Threading.Tasks;
@@ -21,9 +21,10 @@ internal static class QuickStart
               powerpack.NumberPool.Tollfree.AddAsync), lists the pool, finds a number, removes one and
               deletes the Powerpack. Nothing leaves this machine.
 
-          dotnet run --project samples/QuickStart -- --powerpack <uuid> --number <digits>
+          dotnet run --project samples/QuickStart -- --powerpack <uuid> --number <digits> [--base-url <url>]
               Adds the toll-free number <digits> to the pool of Powerpack <uuid> on the real Plivo API, with
               the credentials in PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN. Plivo may charge for what you do with it.
+              --base-url sends it to another Plivo-compatible server instead (default https://api.plivo.com/v1/).
 
           --help    shows this text.
         """;
@@ -46,7 +47,7 @@ internal static class QuickStart
         try
         {
             return ValueOf(args, "--powerpack") is { } powerpack
-                ? await RunOnPlivoAsync(powerpack, ValueOf(args, "--number")!)
+                ? await RunOnPlivoAsync(powerpack, ValueOf(args, "--number")!, ValueOf(args, "--base-url"))
                 : await RunOnSandboxAsync();
         }
         catch (PlivoRestException e) when (e.StatusCode == 0)
@@ -103,10 +104,11 @@ internal static class QuickStart
         return 0;
     }
 
-    private static async Task<int> RunOnPlivoAsync(string powerpackUuid, string number)
+    private static async Task<int> RunOnPlivoAsync(string powerpackUuid, string number, string? baseUrl)
     {
-        using var api = new PlivoApi(); // PLIVO_AUTH_ID / PLIVO_AUTH_TOKEN
-        Console.WriteLine($"Using Plivo at {PlivoClientOptions.DefaultBaseUrl} as {api.Pipeline.Credentials.RedactedAuthId}");
+        var options = new PlivoClientOptions { BaseUrl = baseUrl is null ? PlivoClientOptions.DefaultBaseUrl : new Uri(baseUrl) };
+        using var api = new PlivoApi(options); // PLIVO_AUTH_ID / PLIVO_AUTH_TOKEN
+        Console.WriteLine($"Using Plivo at {options.BaseUrl} as {api.Pipeline.Credentials.RedactedAuthId}");
         var powerpack = await api.Powerpacks.GetAsync(powerpackUuid);
         Console.WriteLine($"Got Powerpack '{powerpack.Name}'; its number pool is {powerpack.NumberPoolPath}");
         var added = await powerpack.NumberPool.Tollfree.AddAsync(number);
@@ -119,7 +121,7 @@ internal static class QuickStart
     {
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] is "--powerpack" or "--number")
+            if (args[i] is "--powerpack" or "--number" or "--base-url")
             {
                 i++; // its value
             }
@@ -131,6 +133,7 @@ internal static class QuickStart
 
         var powerpack = ValueOf(args, "--powerpack");
         var number = ValueOf(args, "--number");
+        var baseUrl = ValueOf(args, "--base-url");
         if (powerpack is null != number is null || (args.Length > 0 && powerpack is null))
         {
             return "Give both --powerpack <uuid> and --number <digits>, or neither (to use the sandbox).";
@@ -144,6 +147,11 @@ internal static class QuickStart
         if (number is not null && !PlivoFormats.IsPhoneNumber(number))
         {
             return $"--number '{number}' is not a toll-free number: E.164 without '+', 2 to 15 digits, such as 18772209942.";
+        }
+
+        if (baseUrl is not null && !(Uri.TryCreate(baseUrl, UriKind.Absolute, out var url) && url.Scheme is "http" or "https"))
+        {
+            return $"--base-url '{baseUrl}' is not an absolute http(s) URL such as https://api.plivo.com/v1/.";
         }
 
         return null;

@@ -15,7 +15,7 @@ public sealed class NumberPool
         Tollfree = new TollfreeNumbers(api, uuid);
     }
 
-    /// <summary>The pool's numbers (long codes): <c>pool.Numbers.ListAsync()</c>, <c>ListAllAsync</c>, <c>CountAsync</c>, <c>FindAsync</c>, <c>AddAsync</c>, <c>BuyAddNumberAsync</c>, <c>RemoveAsync</c>.</summary>
+    /// <summary>The pool's numbers (long codes): <c>pool.Numbers.ListAsync()</c>, <c>ListAllAsync</c>, <c>CountAsync</c>, <c>FindAsync</c>, <c>AddAsync</c>, <c>BuyAndAddAsync</c>, <c>RemoveAsync</c>.</summary>
     public PoolNumbers Numbers { get; }
 
     /// <summary>The pool's shortcodes: <c>pool.Shortcodes.ListAsync()</c>, <c>ListAllAsync</c>, <c>FindAsync</c>, <c>RemoveAsync</c>.</summary>

@@ -107,7 +107,7 @@ public sealed class PoolNumbers
     /// <returns>The number as it now stands in the pool.</returns>
     /// <exception cref="ArgumentException">Neither a number nor a search is given, or a value is malformed; nothing is sent.</exception>
     /// <exception cref="PlivoRestException">Plivo or the network failed, or the search found no number (status 200, the message says so).</exception>
-    public async Task<PoolNumber> BuyAddNumberAsync(string? number = null, PhoneNumberSearch? search = null, NumberService? service = null, CancellationToken cancellationToken = default)
+    public async Task<PoolNumber> BuyAndAddAsync(string? number = null, PhoneNumberSearch? search = null, NumberService? service = null, CancellationToken cancellationToken = default)
     {
         ArgumentChecks.Defined(service, nameof(service));
         if (number is null)

@@ -132,9 +132,9 @@ public sealed class Powerpack
         NumberPool.Numbers.AddAsync(number, service, cancellationToken);
 
     /// <summary>Buys a number (given, or the first a search finds) and adds it to this Powerpack's pool (Version 1 style).</summary>
-    /// <inheritdoc cref="PoolNumbers.BuyAddNumberAsync" path="/param|/exception"/>
+    /// <inheritdoc cref="PoolNumbers.BuyAndAddAsync" path="/param|/exception"/>
     public Task<PoolNumber> BuyAddNumberAsync(string? number = null, PhoneNumberSearch? search = null, NumberService? service = null, CancellationToken cancellationToken = default) =>
-        NumberPool.Numbers.BuyAddNumberAsync(number, search, service, cancellationToken);
+        NumberPool.Numbers.BuyAndAddAsync(number, search, service, cancellationToken);
 
     /// <summary>Removes a number from this Powerpack's pool (Version 1 style).</summary>
     /// <inheritdoc cref="PoolNumbers.RemoveAsync" path="/param|/exception"/>

@@ -187,7 +187,7 @@ internal static class ProxyPhase
         await checks.SucceedsAsync("Number add -> 200", () => numbers.AddAsync("14155550101"), n =>
             Checks.Require(n.Number == "14155550101" && n.Type == "fixed" && n.NumberPoolUuid == seeded.NumberPoolUuid, $"the number added, got {n.Number} {n.Type}")).ConfigureAwait(false);
         await checks.FailsWithAsync("Number add (duplicate) -> 400", 400, () => numbers.AddAsync("14155550101")).ConfigureAwait(false);
-        await checks.SucceedsAsync("Number buy-and-add (searched) -> 200", () => numbers.BuyAddNumberAsync(search: new PhoneNumberSearch("US") { Pattern = "415" }), n =>
+        await checks.SucceedsAsync("Number buy-and-add (searched) -> 200", () => numbers.BuyAndAddAsync(search: new PhoneNumberSearch("US") { Pattern = "415" }), n =>
             Checks.Require(n.Number == "14155550123", $"the inventory's number, got {n.Number}")).ConfigureAwait(false);
         await checks.SucceedsAsync("Phone number search (a country with nothing to rent) -> empty page", () => api.GetClient<IPhoneNumberClient>().SearchAsync("XX"), page =>
             Checks.Require(page.Objects?.Count == 0 && page.Meta?.TotalCount == 0, "no numbers")).ConfigureAwait(false);

@@ -131,7 +131,7 @@ public class ArgumentValidationTests : WireMockTestBase
         ExpectArgumentException(() => numbers.RemoveAsync(number!), "number", number);
         if (number is not null)
         {
-            ExpectArgumentException(() => numbers.BuyAddNumberAsync(number), "number", number);
+            ExpectArgumentException(() => numbers.BuyAndAddAsync(number), "number", number);
         }
 
         AssertNothingSent();
@@ -182,10 +182,10 @@ public class ArgumentValidationTests : WireMockTestBase
     {
         var numbers = Api.NumberPool(PoolUuid).Numbers;
 
-        ExpectArgumentException(() => numbers.BuyAddNumberAsync(), "search", null);
-        ExpectArgumentException(() => numbers.BuyAddNumberAsync(search: new PhoneNumberSearch("usa")), "search.CountryIso", "x");
-        ExpectArgumentException(() => numbers.BuyAddNumberAsync(search: new PhoneNumberSearch("US") { Pattern = "4+5" }), "search.Pattern", "x");
-        ExpectArgumentException(() => numbers.BuyAddNumberAsync(search: new PhoneNumberSearch("US") { Type = (NumberType)9 }), "search.Type", "x");
+        ExpectArgumentException(() => numbers.BuyAndAddAsync(), "search", null);
+        ExpectArgumentException(() => numbers.BuyAndAddAsync(search: new PhoneNumberSearch("usa")), "search.CountryIso", "x");
+        ExpectArgumentException(() => numbers.BuyAndAddAsync(search: new PhoneNumberSearch("US") { Pattern = "4+5" }), "search.Pattern", "x");
+        ExpectArgumentException(() => numbers.BuyAndAddAsync(search: new PhoneNumberSearch("US") { Type = (NumberType)9 }), "search.Type", "x");
         AssertNothingSent();
     }
 

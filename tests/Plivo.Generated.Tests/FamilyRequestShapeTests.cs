@@ -170,7 +170,7 @@ public class FamilyRequestShapeTests : WireMockTestBase
         Answer("POST", $"{NumbersPath}14155550100/", NumberAnswer());
         var numbers = Api.NumberPool(PoolUuid).Numbers;
 
-        var added = buy ? await numbers.BuyAddNumberAsync("14155550100") : await numbers.AddAsync("14155550100");
+        var added = buy ? await numbers.BuyAndAddAsync("14155550100") : await numbers.AddAsync("14155550100");
 
         Assert.That(Only().Body, Is.EqualTo(body));
         Assert.That(added.Type, Is.EqualTo("fixed"));
@@ -182,7 +182,7 @@ public class FamilyRequestShapeTests : WireMockTestBase
         Answer("GET", $"{Account}PhoneNumber/", """{"api_id":"s","meta":{"limit":1,"next":null,"offset":0,"previous":null,"total_count":9},"objects":[{"number":"14155550100","type":"fixed","sms_enabled":true,"lata":722,"restriction":null}]}""");
         Answer("POST", $"{NumbersPath}14155550100/", NumberAnswer());
 
-        await Api.NumberPool(PoolUuid).Numbers.BuyAddNumberAsync(search: new PhoneNumberSearch("US") { Type = NumberType.Fixed, Pattern = "415", Region = "California", Services = "sms" }, service: NumberService.Sms);
+        await Api.NumberPool(PoolUuid).Numbers.BuyAndAddAsync(search: new PhoneNumberSearch("US") { Type = NumberType.Fixed, Pattern = "415", Region = "California", Services = "sms" }, service: NumberService.Sms);
 
         Assert.That(Received, Has.Length.EqualTo(2));
         Assert.That(Received[0].RequestMessage!.AbsolutePath, Is.EqualTo($"{Account}PhoneNumber/"));

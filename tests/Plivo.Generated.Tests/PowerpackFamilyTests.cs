@@ -165,7 +165,7 @@ public sealed class PowerpackFamilyTests
         var powerpack = await _api.Powerpacks.GetAsync(seeded.Uuid);
 
         var given = await powerpack.BuyAddNumberAsync("12125550100");
-        var searched = await powerpack.NumberPool.Numbers.BuyAddNumberAsync(search: new PhoneNumberSearch("US") { Pattern = "415", Region = "California" });
+        var searched = await powerpack.NumberPool.Numbers.BuyAndAddAsync(search: new PhoneNumberSearch("US") { Pattern = "415", Region = "California" });
         var none = Assert.CatchAsync<PlivoRestException>(() => powerpack.BuyAddNumberAsync(search: new PhoneNumberSearch("CA")));
 
         Assert.Multiple(() =>
@@ -186,7 +186,7 @@ public sealed class PowerpackFamilyTests
     {
         var seeded = _sandbox.AddPowerpack("buy");
 
-        var e = Assert.CatchAsync<PlivoRestException>(() => _api.NumberPool(seeded.NumberPoolUuid).Numbers.BuyAddNumberAsync("14155550100"));
+        var e = Assert.CatchAsync<PlivoRestException>(() => _api.NumberPool(seeded.NumberPoolUuid).Numbers.BuyAndAddAsync("14155550100"));
 
         Assert.That(e!.StatusCode, Is.EqualTo(400));
         Assert.That(_sandbox.AccountNumbers, Is.Empty);

@@ -1,6 +1,7 @@
 using System;
 using System.Threading.Tasks;
 using NUnit.Framework;
+using Plivo.Generated.Testing;
 using Plivo.Generated.Tests.Support;
 
 namespace Plivo.Generated.Tests;
@@ -74,6 +75,7 @@ public sealed class QuickStartTests
     [TestCase(new[] { "--verbose" }, "Unknown option '--verbose'")]
     [TestCase(new[] { "--powerpack", "d35f2e82-d387-427f-8594-6fa07613c43a", "--number", "1877-220" }, "--number '1877-220' is not a toll-free number")]
     [TestCase(new[] { "--powerpack", "not-a-uuid", "--number", "18772209942" }, "--powerpack 'not-a-uuid' is not a uuid")]
+    [TestCase(new[] { "--powerpack", "d35f2e82-d387-427f-8594-6fa07613c43a", "--number", "18772209942", "--base-url", "ftp://x/" }, "--base-url 'ftp://x/' is not an absolute http(s) URL")]
     public async Task AnUnknownOptionOrAMalformedValue_IsNamedBeforeAnythingRuns(string[] args, string expected)
     {
         var run = await RunQuickStartAsync(args);
@@ -95,6 +97,68 @@ public sealed class QuickStartTests
             Assert.That(run.StdErr, Does.Contain("PLIVO_AUTH_ID"), run.ToString());
             Assert.That(run.StdOut, Does.Not.Contain("Using Plivo at"), run.ToString());
         });
+    }
+
+    // The real-Plivo path pointed at a PlivoSandbox in this test process: the same add, over loopback.
+    [Test]
+    public async Task RealPlivoPath_AgainstAPlivoCompatibleServer_AddsTheNumberToThePowerpacksPool()
+    {
+        using var sandbox = PlivoSandbox.Start();
+        var seeded = sandbox.AddPowerpack("real-path");
+
+        var run = await RunAgainstAsync(sandbox, "--powerpack", seeded.Uuid, "--number", "18772209942", "--base-url", sandbox.BaseUrl.ToString());
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(run.ExitCode, Is.Zero, run.ToString());
+            Assert.That(run.StdOut, Does.Contain($"Using Plivo at {sandbox.BaseUrl}"), run.ToString());
+            Assert.That(run.StdOut, Does.Contain("Got Powerpack 'real-path'"), run.ToString());
+            Assert.That(run.StdOut, Does.Contain("Added 18772209942 (tollfree, sms)"), run.ToString());
+            Assert.That(run.StdOut + run.StdErr, Does.Not.Contain(sandbox.AuthToken), run.ToString());
+        });
+        Assert.That(sandbox.NumbersIn(seeded.NumberPoolUuid), Is.EqualTo(new[] { "18772209942" }));
+    }
+
+    // Plivo answered with an error: "Plivo said no", its status and error text.
+    [Test]
+    public async Task RealPlivoPath_AnUnknownPowerpack_SaysPlivoSaidNoWithTheStatus()
+    {
+        using var sandbox = PlivoSandbox.Start();
+
+        var run = await RunAgainstAsync(sandbox, "--powerpack", "d35f2e82-d387-427f-8594-6fa07613c43a", "--number", "18772209942", "--base-url", sandbox.BaseUrl.ToString());
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.StdErr, Does.StartWith("Plivo said no:").And.Contain("404"), run.ToString());
+        Assert.That(run.StdOut, Does.Not.Contain("Got Powerpack"), run.ToString());
+    }
+
+    // Nothing answered (a closed port here; a DNS failure on a real machine): not "Plivo said no", which would blame Plivo.
+    [Test]
+    public async Task RealPlivoPath_WhenNothingAnswers_SaysPlivoCouldNotBeReached()
+    {
+        using var sandbox = PlivoSandbox.Start(); // only for a well-formed pair of fake credentials
+        var closed = $"http://127.0.0.1:{ClosedPort()}/v1/";
+
+        var run = await RunAgainstAsync(sandbox, "--powerpack", "d35f2e82-d387-427f-8594-6fa07613c43a", "--number", "18772209942", "--base-url", closed);
+
+        Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
+        Assert.That(run.StdErr, Does.StartWith("Could not reach Plivo (no answer came):"), run.ToString());
+        Assert.That(run.StdErr, Does.Not.Contain("Plivo said no").And.Not.Contain(sandbox.AuthToken), run.ToString());
+    }
+
+    private static Task<ProgramRun> RunAgainstAsync(PlivoSandbox sandbox, params string[] args) =>
+        SampleProgram.RunAsync("QuickStart.dll", new SampleEnvironment
+        {
+            Variables = { [PlivoCredentials.AuthIdVariable] = sandbox.AuthId, [PlivoCredentials.AuthTokenVariable] = sandbox.AuthToken },
+        }, args);
+
+    private static int ClosedPort()
+    {
+        var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 
     private static Task<ProgramRun> RunQuickStartAsync(params string[] args) => SampleProgram.RunAsync("QuickStart.dll", args);

@@ -75,6 +75,58 @@ public class ReliabilityTests : WireMockTestBase
         Assert.That(Received, Has.Length.EqualTo(1), "Plivo may have added the number: the add must not be repeated");
     }
 
+    private static readonly string Account = $"/v1/Account/{AuthId}/";
+
+    /// <summary>Every call of the family that writes with POST, and the path it writes to.</summary>
+    private static readonly (string Name, string Path, Func<PlivoApi, Task> Call)[] FamilyPosts =
+    {
+        ("Powerpack create", $"{Account}Powerpack/", api => api.Powerpacks.CreateAsync("marketing")),
+        ("Powerpack update", $"{Account}Powerpack/{PowerpackUuid}/", api => api.Powerpacks.Wrap(new PowerpackResource { Uuid = PowerpackUuid, Name = "m" }).UpdateAsync(name: "n")),
+        ("number add", $"{ValidPoolPath}Number/14155550100/", api => api.NumberPool(PoolUuid).Numbers.AddAsync("14155550100")),
+        ("number buy-and-add", $"{ValidPoolPath}Number/14155550100/", api => api.NumberPool(PoolUuid).Numbers.BuyAndAddAsync("14155550100")),
+        ("toll-free add", NumberPath, api => api.NumberPool(PoolUuid).Tollfree.AddAsync(Number)),
+    };
+
+    /// <summary>Every call of the family that reads or removes (GET and DELETE), and its path.</summary>
+    private static readonly (string Name, string Method, string Path, Func<PlivoApi, Task> Call)[] FamilyIdempotent =
+    {
+        ("Powerpack list", "GET", $"{Account}Powerpack/", api => api.Powerpacks.ListAsync()),
+        ("Powerpack delete", "DELETE", $"{Account}Powerpack/{PowerpackUuid}/", api => api.Powerpacks.Wrap(new PowerpackResource { Uuid = PowerpackUuid, Name = "m" }).DeleteAsync()),
+        ("numbers list", "GET", $"{ValidPoolPath}Number/", api => api.NumberPool(PoolUuid).Numbers.ListAsync()),
+        ("number remove", "DELETE", $"{ValidPoolPath}Number/14155550100/", api => api.NumberPool(PoolUuid).Numbers.RemoveAsync("14155550100", unrent: true)),
+        ("shortcode find", "GET", $"{ValidPoolPath}Shortcode/444444/", api => api.NumberPool(PoolUuid).Shortcodes.FindAsync("444444")),
+        ("shortcode remove", "DELETE", $"{ValidPoolPath}Shortcode/444444/", api => api.NumberPool(PoolUuid).Shortcodes.RemoveAsync("444444")),
+        ("phone number search", "GET", $"{Account}PhoneNumber/", api => api.NumberPool(PoolUuid).Numbers.BuyAndAddAsync(search: new PhoneNumberSearch("US"))),
+    };
+
+    private static System.Collections.Generic.IEnumerable<TestCaseData> FamilyPostCases() =>
+        FamilyPosts.Select(c => new TestCaseData(c.Path, c.Call).SetArgDisplayNames(c.Name));
+
+    private static System.Collections.Generic.IEnumerable<TestCaseData> FamilyIdempotentCases() =>
+        FamilyIdempotent.Select(c => new TestCaseData(c.Method, c.Path, c.Call).SetArgDisplayNames(c.Name));
+
+    [TestCaseSource(nameof(FamilyPostCases))]
+    public async Task Every_family_POST_answered_500_is_sent_exactly_once(string path, Func<PlivoApi, Task> call)
+    {
+        AnswerInTurn("POST", path, Status(500));
+
+        var e = await Fails(() => call(Api));
+
+        Assert.That(e.StatusCode, Is.EqualTo(500));
+        Assert.That(Received.Count(r => r.RequestMessage!.Method == "POST"), Is.EqualTo(1), "Plivo may have acted: a create, update or add is not repeated");
+    }
+
+    [TestCaseSource(nameof(FamilyIdempotentCases))]
+    public async Task Every_family_GET_and_DELETE_answered_503_is_tried_1_plus_MaxRetries_times(string method, string path, Func<PlivoApi, Task> call)
+    {
+        AnswerInTurn(method, path, Status(503));
+
+        var e = await Fails(() => call(Api));
+
+        Assert.That(e.StatusCode, Is.EqualTo(503));
+        Assert.That(Received.Count(r => r.RequestMessage!.Method == method && r.RequestMessage.AbsolutePath == path), Is.EqualTo(4));
+    }
+
     [Test]
     public async Task An_add_answered_429_is_retried_with_an_identical_request()
     {

@@ -13,6 +13,14 @@ public sealed record ProgramRun(int ExitCode, string StdOut, string StdErr)
     public override string ToString() => $"exit code {ExitCode}\n--- stdout ---\n{StdOut}\n--- stderr ---\n{StdErr}";
 }
 
+/// <summary>What a test adds to a sample's run: variables (fake credentials for a loopback server) and where it runs from.</summary>
+public sealed record SampleEnvironment
+{
+    public System.Collections.Generic.Dictionary<string, string> Variables { get; init; } = new();
+
+    public string? WorkingDirectory { get; init; }
+}
+
 /// <summary>
 /// Runs a sample (<c>dotnet &lt;sample&gt;.dll</c>, built next to the tests because this project references it) with
 /// PLIVO_AUTH_ID and PLIVO_AUTH_TOKEN removed from its environment, so no run can ever reach the real Plivo.
@@ -21,7 +29,10 @@ public static class SampleProgram
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    public static async Task<ProgramRun> RunAsync(string dllName, params string[] args)
+    public static Task<ProgramRun> RunAsync(string dllName, params string[] args) => RunAsync(dllName, new SampleEnvironment(), args);
+
+    /// <summary>Runs the sample with extra environment variables (loopback-only values) and a working directory of the test's choosing.</summary>
+    public static async Task<ProgramRun> RunAsync(string dllName, SampleEnvironment environment, params string[] args)
     {
         var directory = TestContext.CurrentContext.TestDirectory;
         var dll = Path.Combine(directory, dllName);
@@ -29,7 +40,7 @@ public static class SampleProgram
 
         var startInfo = new ProcessStartInfo("dotnet")
         {
-            WorkingDirectory = directory,
+            WorkingDirectory = environment.WorkingDirectory ?? directory,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
@@ -44,6 +55,10 @@ public static class SampleProgram
         startInfo.Environment.Remove(PlivoCredentials.AuthIdVariable);
         startInfo.Environment.Remove(PlivoCredentials.AuthTokenVariable);
         Assert.That(startInfo.Environment.Keys, Has.No.Member("PLIVO_AUTH_ID").And.No.Member("PLIVO_AUTH_TOKEN"));
+        foreach (var (name, value) in environment.Variables)
+        {
+            startInfo.Environment[name] = value;
+        }
 
         using var process = Process.Start(startInfo) ?? throw new InvalidOperationException("dotnet did not start");
         var stdout = process.StandardOutput.ReadToEndAsync();
