@@ -6,9 +6,12 @@ using System.Security.Cryptography;
 namespace Plivo.Generated.Testing;
 
 /// <summary>
-/// An in-process fake of Plivo's Powerpack Number Pool API on loopback (a free port on 127.0.0.1, Kestrel), for tests
-/// and samples. It checks Basic auth, holds Powerpacks and their pools, and answers add, find, list and remove the way
-/// Plivo does (401, 404, 400 for a bad or duplicate number, 405), shaped as the spec says.
+/// A stateful fake of Plivo's Powerpack API (a free port on 127.0.0.1 unless told otherwise, Kestrel), for tests and
+/// samples, in process or as the <c>plivo-sandbox</c> tool. It checks Basic auth, holds Powerpacks, their pools, the
+/// account's numbers and Plivo's inventory, and answers every operation of the spec the way Plivo does (401, 404, 400
+/// for bad input, 405). It can be seeded from a document (<see cref="Seed"/>), reset, inspected, made to fail on purpose
+/// (<see cref="InjectFault"/>) and held to the spec (<see cref="PlivoSandboxOptions.Strict"/>); the control API
+/// (<see cref="ControlUrl"/>) does the same over HTTP.
 /// <code>
 /// using var sandbox = PlivoSandbox.Start();
 /// var seeded = sandbox.AddPowerpack("marketing");
@@ -20,7 +23,9 @@ namespace Plivo.Generated.Testing;
 public sealed class PlivoSandbox : IDisposable
 {
     private readonly SandboxState _state = new();
+    private readonly SandboxFaults _faults = new();
     private readonly SandboxRequestLog _log;
+    private readonly SeedDocument? _startSeed;
     private readonly SandboxHost _host;
 
     private PlivoSandbox(PlivoSandboxOptions options)
@@ -28,8 +33,21 @@ public sealed class PlivoSandbox : IDisposable
         AuthId = options.AuthId ?? "MA" + RandomText(18);
         AuthToken = options.AuthToken ?? RandomText(40);
         _log = new SandboxRequestLog(options.MaxRecordedRequests);
-        _host = new SandboxHost(new SandboxRouter(_state, AuthId, AuthToken), _log, options);
-        BaseUrl = new Uri($"http://127.0.0.1:{_host.Port}/v1/");
+        _startSeed = options.Seed is null ? null : SandboxSeed.Read(options.Seed);
+        if (_startSeed is not null)
+        {
+            _state.Apply(_startSeed);
+        }
+
+        Strict = options.Strict;
+        _host = new SandboxHost(new SandboxRouter(_state, _faults, AuthId, AuthToken, options.Strict), new SandboxControl(this, options.ControlToken), _log, options);
+        var address = options.ListenAddress()!;
+        var shown = address.Equals(System.Net.IPAddress.Any) ? System.Net.IPAddress.Loopback
+            : address.Equals(System.Net.IPAddress.IPv6Any) ? System.Net.IPAddress.IPv6Loopback
+            : address;
+        var host = shown.AddressFamily == System.Net.Sockets.AddressFamily.InterNetworkV6 ? $"[{shown}]" : shown.ToString();
+        BaseUrl = new Uri($"http://{host}:{_host.Port}/v1/");
+        ControlUrl = new Uri($"http://{host}:{_host.Port}{SandboxControl.Prefix}");
     }
 
     /// <summary>Starts a sandbox with the given credentials, or fresh random ones (an Auth ID shaped like Plivo's).</summary>
@@ -38,9 +56,10 @@ public sealed class PlivoSandbox : IDisposable
     public static PlivoSandbox Start(string? authId = null, string? authToken = null) =>
         Start(new PlivoSandboxOptions { AuthId = authId, AuthToken = authToken });
 
-    /// <summary>Starts a sandbox as <paramref name="options"/> say (credentials, port, limits).</summary>
+    /// <summary>Starts a sandbox as <paramref name="options"/> say (credentials, address, port, seed, strictness, limits).</summary>
     /// <param name="options">The settings; copied.</param>
     /// <exception cref="ArgumentException">A setting is out of range.</exception>
+    /// <exception cref="SandboxSeedException">The seed document is malformed; the message names its JSON path.</exception>
     public static PlivoSandbox Start(PlivoSandboxOptions options)
     {
         var copy = (options ?? throw new ArgumentNullException(nameof(options))).Clone();
@@ -56,6 +75,15 @@ public sealed class PlivoSandbox : IDisposable
 
     /// <summary>The sandbox's base URL, such as <c>http://127.0.0.1:54321/v1/</c>: put it in <see cref="PlivoClientOptions.BaseUrl"/>.</summary>
     public Uri BaseUrl { get; }
+
+    /// <summary>The control API's base URL, such as <c>http://127.0.0.1:54321/__sandbox/</c>.</summary>
+    public Uri ControlUrl { get; }
+
+    /// <summary>Whether requests and answers are held to the spec (<see cref="PlivoSandboxOptions.Strict"/>).</summary>
+    public bool Strict { get; }
+
+    /// <summary>The JSON Schema of a seed document (also shipped as plivo-sandbox-seed.schema.json beside the tool).</summary>
+    public static string SeedSchema => SandboxSeed.SchemaText;
 
     /// <summary>The operationIds of the spec this sandbox serves (one route each).</summary>
     public static IReadOnlyCollection<string> ServedOperations => SandboxRoutes.Handlers.Keys.ToList();
@@ -217,6 +245,42 @@ public sealed class PlivoSandbox : IDisposable
 
     /// <summary>Forgets the requests received so far.</summary>
     public void ClearRequests() => _log.Clear();
+
+    /// <summary>
+    /// Adds what a seed document holds (JSON, <see cref="SeedSchema"/>): Powerpacks with their pools' numbers, toll-free
+    /// numbers and shortcodes, the account's numbers, the inventory. All or nothing.
+    /// </summary>
+    /// <param name="seedJson">The document.</param>
+    /// <exception cref="SandboxSeedException">The document is malformed or conflicts with itself or the state; its <see cref="SandboxSeedException.JsonPath"/> says where. Nothing was added.</exception>
+    public void Seed(string seedJson) => _state.Apply(SandboxSeed.Read(seedJson));
+
+    /// <summary>The whole state now, as a seed document (JSON): seeding an empty sandbox with it gives the same state.</summary>
+    public string ExportState() => SandboxSeed.Write(_state.Snapshot()).ToString(Newtonsoft.Json.Formatting.Indented);
+
+    /// <summary>Goes back to the state the sandbox started with (<see cref="PlivoSandboxOptions.Seed"/>, or empty), and forgets the requests and the faults.</summary>
+    public void Reset()
+    {
+        _faults.Clear();
+        _state.Clear();
+        if (_startSeed is not null)
+        {
+            _state.Apply(_startSeed);
+        }
+
+        _log.Clear();
+    }
+
+    /// <summary>Makes the sandbox fail on purpose for the requests <paramref name="fault"/> matches (see <see cref="SandboxFault"/>).</summary>
+    /// <param name="fault">The fault; copied.</param>
+    /// <returns>The copy the sandbox keeps, as it stands now.</returns>
+    /// <exception cref="ArgumentException">The fault is malformed; the message names the field.</exception>
+    public SandboxFault InjectFault(SandboxFault fault) => _faults.Add(fault);
+
+    /// <summary>The injected faults still active, oldest first, with the <see cref="SandboxFault.Times"/> each has left.</summary>
+    public IReadOnlyList<SandboxFault> Faults => _faults.Snapshot();
+
+    /// <summary>Removes every injected fault.</summary>
+    public void ClearFaults() => _faults.Clear();
 
     /// <summary>Stops the server, within a second whatever connections clients hold.</summary>
     public void Dispose() => _host.Dispose();

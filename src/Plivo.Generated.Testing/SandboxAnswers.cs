@@ -133,5 +133,15 @@ internal static class SandboxAnswers
     }
 }
 
-/// <summary>A status and a JSON body.</summary>
-internal sealed record SandboxAnswer(int StatusCode, string Json);
+/// <summary>A status and a body (JSON unless a fault says otherwise), and what a fault adds: a Retry-After, a delay, a closed connection.</summary>
+internal sealed record SandboxAnswer(int StatusCode, string Json)
+{
+    public string ContentType { get; init; } = "application/json";
+
+    public int? RetryAfter { get; init; }
+
+    public TimeSpan Delay { get; init; }
+
+    /// <summary>Close the connection instead of answering.</summary>
+    public bool Close { get; init; }
+}

@@ -12,15 +12,18 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace Plivo.Generated.Testing;
 
 /// <summary>
-/// The HTTP server behind a <see cref="PlivoSandbox"/>: Kestrel on loopback, one handler for every request. It reads
-/// the request as it arrived (the raw path, percent-encoding kept), refuses a body over the size limit with 413 and a
-/// malformed one with 400 (Plivo's error JSON both), hands the rest to the <see cref="SandboxRouter"/>, and records what
-/// came in. It stops within half a second whatever connections clients hold.
+/// The HTTP server behind a <see cref="PlivoSandbox"/>: Kestrel (on loopback unless told otherwise), one handler for
+/// every request. It reads the request as it arrived (the raw path, percent-encoding kept), refuses a body over the size
+/// limit with 413 and a malformed one with 400 (Plivo's error JSON both), hands <c>/__sandbox/</c> to the
+/// <see cref="SandboxControl"/> and the rest to the <see cref="SandboxRouter"/>, records what came to the latter, and
+/// carries out what a fault asks (a delay, a Retry-After, a closed connection). It stops within half a second whatever
+/// connections clients hold.
 /// </summary>
 internal sealed class SandboxHost : IDisposable
 {
@@ -28,19 +31,23 @@ internal sealed class SandboxHost : IDisposable
 
     private readonly WebApplication _app;
     private readonly SandboxRouter _router;
+    private readonly SandboxControl _control;
     private readonly SandboxRequestLog _log;
     private readonly PlivoSandboxOptions _options;
 
-    public SandboxHost(SandboxRouter router, SandboxRequestLog log, PlivoSandboxOptions options)
+    public SandboxHost(SandboxRouter router, SandboxControl control, SandboxRequestLog log, PlivoSandboxOptions options)
     {
         _router = router;
+        _control = control;
         _log = log;
         _options = options;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = Array.Empty<string>() });
         builder.Logging.ClearProviders();
+        // Not the console lifetime: a sandbox must not take Ctrl+C or SIGTERM from the process that hosts it.
+        builder.Services.AddSingleton<IHostLifetime, HostedByCaller>();
         builder.WebHost.UseKestrel(kestrel =>
         {
-            kestrel.Listen(IPAddress.Loopback, options.Port);
+            kestrel.Listen(options.ListenAddress()!, options.Port);
             kestrel.AddServerHeader = false;
             // Our own limit answers with Plivo's error JSON; Kestrel's is the backstop for a body with no length.
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodySize;
@@ -81,6 +88,8 @@ internal sealed class SandboxHost : IDisposable
         var headers = request.Headers.ToDictionary(h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
         var method = request.Method.ToUpperInvariant();
 
+        var received = DateTimeOffset.UtcNow;
+
         SandboxAnswer answer;
         string? operationId = null;
         string? body = null;
@@ -92,12 +101,46 @@ internal sealed class SandboxHost : IDisposable
         {
             var read = await ReadBodyAsync(request, context.RequestAborted).ConfigureAwait(false);
             body = read.Body;
+            if (read.Problem is null && SandboxControl.Owns(path))
+            {
+                await WriteAsync(context, _control.Handle(method, path, headers, body)).ConfigureAwait(false);
+                return;
+            }
+
             answer = read.Problem ?? _router.Handle(new SandboxRequest(method, path, query, headers, body), out operationId);
         }
 
-        _log.Add(new SandboxRequest(method, path, query, headers, Recorded(body), operationId, answer.StatusCode));
+        _log.Add(new SandboxRequest(method, path, query, headers, Recorded(body), operationId, answer.Close ? 0 : answer.StatusCode, received));
+        if (answer.Delay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(answer.Delay, context.RequestAborted).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return; // the client went away, or the sandbox is stopping
+            }
+        }
+
+        if (answer.Close)
+        {
+            context.Abort();
+            return;
+        }
+
+        await WriteAsync(context, answer).ConfigureAwait(false);
+    }
+
+    private static async Task WriteAsync(HttpContext context, SandboxAnswer answer)
+    {
         context.Response.StatusCode = answer.StatusCode;
-        context.Response.ContentType = "application/json";
+        context.Response.ContentType = answer.ContentType;
+        if (answer.RetryAfter is { } seconds)
+        {
+            context.Response.Headers["Retry-After"] = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
         var bytes = Encoding.UTF8.GetBytes(answer.Json);
         context.Response.ContentLength = bytes.Length;
         await context.Response.Body.WriteAsync(bytes, 0, bytes.Length, context.RequestAborted).ConfigureAwait(false);
@@ -127,6 +170,14 @@ internal sealed class SandboxHost : IDisposable
         }
 
         return (buffer.Length == 0 ? null : Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length), null);
+    }
+
+    /// <summary>A lifetime that leaves the process's signals to the process: the sandbox starts and stops when told.</summary>
+    private sealed class HostedByCaller : IHostLifetime
+    {
+        public Task WaitForStartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private SandboxAnswer TooLarge() => SandboxAnswers.Error(413, $"request body too large (at most {_options.MaxRequestBodySize} bytes)");

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 
 namespace Plivo.Generated.Testing;
@@ -5,8 +6,9 @@ namespace Plivo.Generated.Testing;
 /// <summary>A request the <see cref="PlivoSandbox"/> received, as it arrived.</summary>
 public sealed class SandboxRequest
 {
-    internal SandboxRequest(string method, string path, string query, IReadOnlyDictionary<string, string> headers, string? body, string? operationId = null, int statusCode = 0)
+    internal SandboxRequest(string method, string path, string query, IReadOnlyDictionary<string, string> headers, string? body, string? operationId = null, int statusCode = 0, DateTimeOffset? receivedAt = null)
     {
+        ReceivedAt = receivedAt ?? DateTimeOffset.UtcNow;
         Method = method;
         Path = path;
         Query = query;
@@ -15,6 +17,9 @@ public sealed class SandboxRequest
         OperationId = operationId;
         StatusCode = statusCode;
     }
+
+    /// <summary>When the request arrived (UTC).</summary>
+    public DateTimeOffset ReceivedAt { get; }
 
     /// <summary>The spec's operationId the request matched (<c>Tollfree_Add</c>), or null when it matched none or was refused before routing (401).</summary>
     public string? OperationId { get; }
@@ -36,8 +41,6 @@ public sealed class SandboxRequest
 
     /// <summary>The body as text, or null when there was none.</summary>
     public string? Body { get; }
-
-    internal SandboxRequest Answered(string? operationId, int statusCode) => new(Method, Path, Query, Headers, Body, operationId, statusCode);
 
     /// <summary>Shows the method, path and query.</summary>
     public override string ToString() => $"{Method} {Path}{Query}";

@@ -24,15 +24,119 @@ internal sealed class SandboxState
     {
         lock (_gate)
         {
-            if (_powerpacks.Any(p => string.Equals(p.Name, name, StringComparison.Ordinal)))
+            return NameTaken(name) ? null : Create(name, settings, null, null);
+        }
+    }
+
+    // ---- seeding, export, reset -----------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Adds what <paramref name="seed"/> holds, all or nothing: a name, uuid or pool number the state has already, or an
+    /// inventory number the account rents, is a <see cref="SandboxSeedException"/> naming the item, and nothing changes.
+    /// A number the account rents already is taken as it is.
+    /// </summary>
+    public void Apply(SeedDocument seed)
+    {
+        lock (_gate)
+        {
+            foreach (var powerpack in seed.Powerpacks)
             {
-                return null;
+                if (NameTaken(powerpack.Name))
+                {
+                    throw new SandboxSeedException(powerpack.Path + ".name", $"a Powerpack named '{powerpack.Name}' is in the sandbox already (names are unique)");
+                }
+
+                if (UuidTaken(powerpack.Uuid) || UuidTaken(powerpack.PoolUuid))
+                {
+                    throw new SandboxSeedException(powerpack.Path + (UuidTaken(powerpack.Uuid) ? ".uuid" : ".number_pool_uuid"), "a Powerpack or pool in the sandbox has this uuid already");
+                }
+
+                if (powerpack.Numbers.FirstOrDefault(n => _pools.Values.Any(pool => pool.Find(n.Number) is not null)) is { } pooled)
+                {
+                    throw new SandboxSeedException(pooled.Path, $"{pooled.Number} is in a pool of the sandbox already (a number is in at most one pool)");
+                }
             }
 
-            var record = new PowerpackRecord(Guid.NewGuid(), Guid.NewGuid(), name, DateTimeOffset.UtcNow, settings);
-            _powerpacks.Add(record);
-            _pools.Add(record.PoolUuid, new Pool());
-            return record;
+            if (seed.Inventory.FirstOrDefault(n => _account.ContainsKey(n.Number)) is { } rented)
+            {
+                throw new SandboxSeedException(rented.Path, $"{rented.Number} is rented by the account, so Plivo cannot offer it");
+            }
+
+            foreach (var powerpack in seed.Powerpacks)
+            {
+                var record = Create(powerpack.Name, powerpack.Settings, powerpack.Uuid, powerpack.PoolUuid);
+                var pool = _pools[record.PoolUuid];
+                foreach (var number in powerpack.Numbers)
+                {
+                    Rent(number.Number, number.Type, number.CountryIso2);
+                    pool.Add(new NumberRecord(number.Number, number.Service, number.Type, number.CountryIso2, DateTime.UtcNow.Date));
+                }
+
+                foreach (var shortcode in powerpack.Shortcodes)
+                {
+                    pool.Shortcodes.Add(new ShortcodeRecord(shortcode.Shortcode, shortcode.CountryIso2, DateTime.UtcNow.Date));
+                }
+            }
+
+            foreach (var number in seed.AccountNumbers)
+            {
+                Rent(number.Number, number.Type, number.CountryIso2);
+            }
+
+            foreach (var offered in seed.Inventory)
+            {
+                _inventory[offered.Number] = new InventoryRecord(offered.Number, offered.Type, offered.CountryIso2, offered.Region);
+            }
+        }
+    }
+
+    /// <summary>Everything the state holds now: Powerpacks with their pools, the account's numbers outside pools, the inventory.</summary>
+    public SandboxStateSnapshot Snapshot()
+    {
+        lock (_gate)
+        {
+            var pooled = new HashSet<string>(_pools.Values.SelectMany(p => p.Numbers).Select(n => n.Number), StringComparer.Ordinal);
+            return new SandboxStateSnapshot(
+                _powerpacks.Select(p => new PowerpackSnapshot(p, _pools[p.PoolUuid].Numbers.ToList(), _pools[p.PoolUuid].Shortcodes.ToList())).ToList(),
+                _account.Values.Where(n => !pooled.Contains(n.Number)).OrderBy(n => n.Number, StringComparer.Ordinal).ToList(),
+                _inventory.Values.ToList());
+        }
+    }
+
+    /// <summary>Forgets everything: no Powerpack, no pool, no number rented or offered.</summary>
+    public void Clear()
+    {
+        lock (_gate)
+        {
+            _powerpacks.Clear();
+            _pools.Clear();
+            _account.Clear();
+            _inventory.Clear();
+        }
+    }
+
+    // Called under the lock.
+    private bool NameTaken(string name) => _powerpacks.Any(p => string.Equals(p.Name, name, StringComparison.Ordinal));
+
+    // Called under the lock.
+    private bool UuidTaken(Guid? uuid) => uuid is { } value && (_pools.ContainsKey(value) || _powerpacks.Any(p => p.Uuid == value));
+
+    // Called under the lock.
+    private PowerpackRecord Create(string name, PowerpackSettings settings, Guid? uuid, Guid? poolUuid)
+    {
+        var record = new PowerpackRecord(uuid ?? Guid.NewGuid(), poolUuid ?? Guid.NewGuid(), name, DateTimeOffset.UtcNow, settings);
+        _powerpacks.Add(record);
+        _pools.Add(record.PoolUuid, new Pool());
+        return record;
+    }
+
+    // Called under the lock: the account rents the number from now on (taken out of the inventory); a rented one stays as it is.
+    private void Rent(string number, string type, string countryIso2)
+    {
+        if (!_account.ContainsKey(number))
+        {
+            _inventory.Remove(number);
+            _account.Add(number, new AccountNumberRecord(number, type, countryIso2, DateTime.UtcNow.Date));
         }
     }
 
@@ -384,3 +488,8 @@ internal sealed record ShortcodeRecord(string Shortcode, string CountryIso2, Dat
 internal sealed record AccountNumberRecord(string Number, string Type, string CountryIso2, DateTime RentedOn);
 
 internal sealed record InventoryRecord(string Number, string Type, string CountryIso2, string? Region);
+
+/// <summary>What <see cref="SandboxState.Snapshot"/> copies out.</summary>
+internal sealed record SandboxStateSnapshot(IReadOnlyList<PowerpackSnapshot> Powerpacks, IReadOnlyList<AccountNumberRecord> AccountNumbers, IReadOnlyList<InventoryRecord> Inventory);
+
+internal sealed record PowerpackSnapshot(PowerpackRecord Record, IReadOnlyList<NumberRecord> Numbers, IReadOnlyList<ShortcodeRecord> Shortcodes);
