@@ -33,10 +33,11 @@ public sealed class PlivoSandbox : IDisposable
         AuthId = options.AuthId ?? "MA" + RandomText(18);
         AuthToken = options.AuthToken ?? RandomText(40);
         _log = new SandboxRequestLog(options.MaxRecordedRequests);
-        _startSeed = options.Seed is null ? null : SandboxSeed.Read(options.Seed);
-        if (_startSeed is not null)
+        if (options.Seed is not null)
         {
-            _state.Apply(_startSeed);
+            _state.Apply(SandboxSeed.Read(options.Seed));
+            // What Reset returns to: the seed as applied, with the uuids it made up, so a reset gives the same ones.
+            _startSeed = SandboxSeed.Read(SandboxSeed.Write(_state.Snapshot()).ToString());
         }
 
         Strict = options.Strict;

@@ -40,10 +40,7 @@ internal static class SandboxSeed
         {
             using var reader = new JsonTextReader(new StringReader(json ?? throw new ArgumentNullException(nameof(json)))) { DateParseHandling = DateParseHandling.None };
             root = JToken.ReadFrom(reader);
-            if (reader.Read())
-            {
-                throw new SandboxSeedException("$", $"more JSON follows the document (line {reader.LineNumber}, position {reader.LinePosition})");
-            }
+            reader.Read(); // throws on anything after the document
         }
         catch (JsonReaderException e)
         {
@@ -176,8 +173,8 @@ internal static class SandboxSeed
 
     private static string JsonPath(string? schemaPath)
     {
-        var path = schemaPath ?? "#";
-        return path == "#" ? "$" : "$." + path.TrimStart('#', '/');
+        var inner = (schemaPath ?? string.Empty).TrimStart('#', '/');
+        return inner.Length == 0 ? "$" : "$." + inner;
     }
 
     private static string Describe(ValidationError error) => error.Kind switch

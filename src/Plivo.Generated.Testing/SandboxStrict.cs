@@ -175,7 +175,8 @@ internal static class SandboxStrict
             return null;
         }
 
-        var where = string.IsNullOrEmpty(error.Path) || error.Path == "#" ? "$" : "$." + error.Path!.TrimStart('#', '/');
+        var at = (error.Path ?? string.Empty).TrimStart('#', '/');
+        var where = at.Length == 0 ? "$" : "$." + at;
         var rule = error.Kind switch
         {
             ValidationErrorKind.PatternMismatch => $"pattern {error.Schema?.Pattern}",
