@@ -1,7 +1,7 @@
 // build.cake: thin tasks over the dotnet CLI, npm and tools/BuildChecks. Run `dotnet tool restore` once, then
 // `dotnet cake [--target=X]`:
 //   Clean | Build | Test (default) | QuickStart | CheckIncrementalGeneration | LintSpec | Pack | PackageTest |
-//   ContractTest | SdkInterop | VerifyRegeneration | Verify | CI | Bench (--bench-mode=smoke|full, or --job=short) | BenchBuild
+//   ContractTest | SdkInterop | SandboxToolInterop | VerifyRegeneration | Verify | CI | Bench (--bench-mode=smoke|full, or --job=short) | BenchBuild
 var target = Argument("target", "Test");
 var configuration = Argument("configuration", "Debug");
 
@@ -71,12 +71,29 @@ Task("ContractTest")
 // call it offers, in both its styles, against PlivoSandbox, unchanged (only its `url` option points it there); then
 // what it asked the sandbox to unrent is checked. `--sdk-timeout=SECONDS` bounds node's run (default 120).
 Task("SdkInterop")
+    .Does(() => RunSdkInterop(new ProcessArgumentBuilder()));
+
+// The same, against the plivo-sandbox tool installed from the packed package (artifacts/packages) into a tool path of
+// its own, started as a separate process with a seed file; it ends with SIGTERM, which must stop it (exit 0) within 1 s.
+Task("SandboxToolInterop")
+    .IsDependentOn("Pack")
     .Does(() =>
 {
-    NpmCiWhenStale(SdkInteropTools, "ci --ignore-scripts --no-audit --no-fund");
-    DotNetBuild(SdkInteropTests, new DotNetBuildSettings { Configuration = configuration });
-    DotNetRun(SdkInteropTests, new ProcessArgumentBuilder().Append("--timeout").Append(Argument("sdk-timeout", "120")),
-        new DotNetRunSettings { Configuration = configuration, NoBuild = true, NoRestore = true });
+    var toolPath = MakeAbsolute(Directory("./artifacts/sandbox-tool")).FullPath;
+    CleanDirectory(toolPath);
+    var version = XmlPeek("./Directory.Build.props", "/Project/PropertyGroup/Version");
+    // A package cache of its own, so the tool comes from artifacts/packages and never from an earlier install of this version.
+    var install = StartProcess("dotnet", new ProcessSettings
+    {
+        Arguments = $"tool install Plivo.Generated.Sandbox --version {version} --tool-path \"{toolPath}/bin\" --source \"{MakeAbsolute(Directory(PackagesDir)).FullPath}\"",
+        EnvironmentVariables = new Dictionary<string, string> { ["NUGET_PACKAGES"] = $"{toolPath}/packages" },
+    });
+    if (install != 0)
+    {
+        throw new Exception($"dotnet tool install Plivo.Generated.Sandbox exited with {install}");
+    }
+
+    RunSdkInterop(new ProcessArgumentBuilder().Append("--tool").AppendQuoted($"{toolPath}/bin/plivo-sandbox"));
 });
 
 // Spectral and Redocly (pinned in spec/package-lock.json): any error or warning fails; then each of our rules must fire
@@ -131,6 +148,7 @@ Task("Verify")
     .IsDependentOn("PackageTest")
     .IsDependentOn("ContractTest")
     .IsDependentOn("SdkInterop")
+    .IsDependentOn("SandboxToolInterop")
     .IsDependentOn("VerifyRegeneration");
 
 Task("CI")
@@ -149,6 +167,14 @@ void RunBuildChecks(string arguments)
 string NpmExecutable() => IsRunningOnWindows() ? "npm.cmd" : "npm";
 
 // npm ci in `folder` unless node_modules was installed from the current package-lock.json (a stamp holds its hash).
+void RunSdkInterop(ProcessArgumentBuilder arguments)
+{
+    NpmCiWhenStale(SdkInteropTools, "ci --ignore-scripts --no-audit --no-fund");
+    DotNetBuild(SdkInteropTests, new DotNetBuildSettings { Configuration = configuration });
+    DotNetRun(SdkInteropTests, arguments.Append("--timeout").Append(Argument("sdk-timeout", "120")),
+        new DotNetRunSettings { Configuration = configuration, NoBuild = true, NoRestore = true });
+}
+
 void NpmCiWhenStale(string folder, string arguments)
 {
     var lockHash = CalculateFileHash($"{folder}/package-lock.json").ToHex();

@@ -1,21 +1,22 @@
 // Official SDK interop: Plivo's own Node SDK (npm `plivo`, pinned in tools/sdk-interop/package-lock.json) runs every
-// Powerpack-family call it offers, in both its styles, against PlivoSandbox, unchanged: only its `url` option points
-// it at the sandbox. This program starts the sandbox, seeds it (Seed.cs), runs tools/sdk-interop/interop.mjs under node
-// with the sandbox's URL, credentials and seed, streams its output (one ok/FAIL line per check, then
-// "SdkInterop: N passed, M failed"), checks what the SDK asked the sandbox to unrent (UnrentChecks.cs), and exits 0
-// only when every check passed; 1 when one failed (node's own non-zero code is passed on) or
-// node timed out; 2 when the run could not start (no node, SDK not installed, bad arguments).
+// Powerpack-family call it offers, in both its styles, against the sandbox, unchanged: only its `url` option points
+// it there. This program starts the sandbox with Seed.cs's seed document (PlivoSandbox in this process, or with
+// --tool the installed plivo-sandbox as a process of its own), runs tools/sdk-interop/interop.mjs under node with the
+// sandbox's URL, credentials and seed (one ok/FAIL line per check), checks through the control API what the SDK asked
+// the sandbox to unrent (UnrentChecks.cs), then runs tools/sdk-interop/control.mjs (faults injected through the control
+// API, as the SDK sees them; the request log; reset). With --tool it then stops the tool with SIGTERM and checks it
+// exited 0 within a second. Exit code 0 only when every check passed; 1 when one failed or node timed out; 2 when the
+// run could not start (no node, SDK not installed, bad arguments).
 //
-//   dotnet cake --target=SdkInterop        (npm ci in tools/sdk-interop when needed, builds, runs)
-//   (cd tools/sdk-interop && npm ci --ignore-scripts --no-audit --no-fund)
-//   dotnet run --project tests/Plivo.Generated.SdkInterop -- [--node PATH] [--script PATH] [--timeout SECONDS]
+//   dotnet cake --target=SdkInterop           (npm ci in tools/sdk-interop when needed, builds, runs in process)
+//   dotnet cake --target=SandboxToolInterop   (packs, installs plivo-sandbox from the package, runs with --tool)
+//   dotnet run --project tests/Plivo.Generated.SdkInterop -- [--tool PATH] [--node PATH] [--timeout SECONDS]
 //       [--requests auto|failed|all|none]   (what the sandbox received, printed after the run: auto, the default, prints
 //       the requests not answered 2xx when a check failed; failed prints them always)
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using Plivo.Generated.SdkInterop;
-using Plivo.Generated.Testing;
 
 return await SdkInteropProgram.RunAsync(args);
 
@@ -27,19 +28,13 @@ internal static class SdkInteropProgram
     {
         var root = FindRepoRoot();
         var node = Value(args, "--node") ?? "node";
-        var script = Path.GetFullPath(Value(args, "--script") ?? Path.Combine(root, "tools", "sdk-interop", "interop.mjs"));
+        var tool = Value(args, "--tool");
+        var scriptDir = Path.Combine(root, "tools", "sdk-interop");
         var requests = Value(args, "--requests") ?? "auto";
         if (!double.TryParse(Value(args, "--timeout") ?? "120", NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) || seconds <= 0
             || requests is not ("auto" or "failed" or "all" or "none"))
         {
             Console.Error.WriteLine("--timeout takes a number of seconds above 0; --requests takes auto, failed, all or none.");
-            return 2;
-        }
-
-        var scriptDir = Path.GetDirectoryName(script)!;
-        if (!File.Exists(script))
-        {
-            Console.Error.WriteLine($"{script} is missing.");
             return 2;
         }
 
@@ -49,54 +44,91 @@ internal static class SdkInteropProgram
             return 2;
         }
 
-        using var sandbox = PlivoSandbox.Start();
-        var seed = Seed.Apply(sandbox);
-        Console.WriteLine($"SdkInterop: {sandbox}; seeded Powerpacks '{seed.Powerpack.Name}' ({seed.Powerpack.Uuid}: {seed.PoolNumbers.Count} long codes, {seed.PoolTollfree.Count} toll-free, {seed.Shortcodes.Count} shortcodes) and '{seed.SparePowerpack.Name}'; {seed.AccountNumbers.Count + seed.AccountTollfree.Count} account numbers outside pools; {seed.Inventory.Count} numbers for sale");
+        if (tool is not null && !File.Exists(tool))
+        {
+            Console.Error.WriteLine($"--tool {tool}: no such file (install it with `dotnet tool install Plivo.Generated.Sandbox --tool-path DIR`).");
+            return 2;
+        }
+
+        var seed = Seed.Data;
+        using var sandbox = tool is null ? SandboxUnderTest.InProcess(Seed.Document()) : await SandboxUnderTest.StartToolAsync(tool, Seed.Document());
+        using var control = new ControlClient(sandbox.ControlUrl, controlToken: null);
+        Console.WriteLine($"SdkInterop: {sandbox.Description}; seeded Powerpacks '{seed.Powerpack.Name}' ({seed.Powerpack.Uuid}: {seed.PoolNumbers.Count} long codes, {seed.PoolTollfree.Count} toll-free, {seed.Shortcodes.Count} shortcodes) and '{seed.SparePowerpack.Name}'; {seed.AccountNumbers.Count + seed.AccountTollfree.Count} account numbers outside pools; {seed.Inventory.Count} numbers for sale");
 
         var watch = Stopwatch.StartNew();
         var timeout = TimeSpan.FromSeconds(seconds);
-        NodeOutcome outcome;
+        var environment = new Dictionary<string, string>
+        {
+            // Not on the command line, where other users of the machine could read them.
+            ["SDK_INTEROP_AUTH_TOKEN"] = sandbox.AuthToken,
+            ["SDK_INTEROP_SEED"] = JsonSerializer.Serialize(seed, SeedJson),
+            ["SDK_INTEROP_CONTROL_URL"] = sandbox.ControlUrl.ToString(),
+        };
+        string[] Arguments(string script) => [Path.Combine(scriptDir, script), "--exit-with-stdin", "--base-url", sandbox.BaseUrl.ToString(), "--auth-id", sandbox.AuthId];
+
+        var family = await RunNodeAsync(node, scriptDir, Arguments("interop.mjs"), environment, timeout);
+        if (family is null)
+        {
+            return 2;
+        }
+
+        var stateFailures = family.TimedOut || family.Signal is not null ? 0 : await UnrentChecks.RunAsync(control, seed);
+        PrintRequests(await control.RequestsAsync(), requests == "auto" ? (family.ExitCode == 0 && stateFailures == 0 ? "none" : "failed") : requests);
+        var controlRun = family.Signal is null ? await RunNodeAsync(node, scriptDir, Arguments("control.mjs"), environment, timeout) : null;
+
+        var failures = new List<string>();
+        foreach (var (name, outcome) in new[] { ("interop.mjs", family), ("control.mjs", controlRun) })
+        {
+            if (outcome?.Signal is { } signal)
+            {
+                failures.Add($"stopped by {signal}; node was killed");
+            }
+            else if (outcome is null || outcome.TimedOut || outcome.ExitCode != 0)
+            {
+                failures.Add(outcome is null ? $"{name} did not run" : outcome.TimedOut ? $"{name} did not finish within {timeout.TotalSeconds:0.#} s and was killed" : $"{name} exited with {outcome.ExitCode}");
+            }
+        }
+
+        if (stateFailures > 0)
+        {
+            failures.Add($"{stateFailures} sandbox-state check(s) failed");
+        }
+
+        if (sandbox is ToolSandbox started)
+        {
+            var stop = started.Terminate();
+            var line = stop is { } s ? $"exited {s.ExitCode} {s.Took.TotalMilliseconds:0} ms after SIGTERM" : "did not exit within 10 s of SIGTERM (killed)";
+            var ok = stop is { ExitCode: 0 } exit && exit.Took < TimeSpan.FromSeconds(1);
+            Console.WriteLine($"{(ok ? "ok  " : "FAIL")} plivo-sandbox {line} (must: 0, within 1 s)");
+            if (!ok)
+            {
+                failures.Add("plivo-sandbox did not stop cleanly on SIGTERM");
+            }
+        }
+
+        Console.WriteLine(failures.Count == 0
+            ? $"SdkInterop: every check passed in {watch.Elapsed.TotalSeconds:0.0} s"
+            : $"SdkInterop: FAIL after {watch.Elapsed.TotalSeconds:0.0} s: {string.Join("; ", failures)}");
+        return failures.Count == 0 ? 0 : 1;
+    }
+
+    // node with one script; null when node could not start at all.
+    private static async Task<NodeOutcome?> RunNodeAsync(string node, string scriptDir, string[] arguments, IReadOnlyDictionary<string, string> environment, TimeSpan timeout)
+    {
         try
         {
-            using var child = NodeChild.Start(
-                node,
-                scriptDir,
-                [script, "--exit-with-stdin", "--base-url", sandbox.BaseUrl.ToString(), "--auth-id", sandbox.AuthId],
-                new Dictionary<string, string>
-                {
-                    // Not on the command line, where other users of the machine could read them.
-                    ["SDK_INTEROP_AUTH_TOKEN"] = sandbox.AuthToken,
-                    ["SDK_INTEROP_SEED"] = JsonSerializer.Serialize(seed, SeedJson),
-                });
-            outcome = await child.WaitAsync(timeout);
+            using var child = NodeChild.Start(node, scriptDir, arguments, environment);
+            return await child.WaitAsync(timeout);
         }
         catch (System.ComponentModel.Win32Exception e)
         {
             Console.Error.WriteLine($"Could not start '{node}': {e.Message}. Install Node 20 or later, or pass --node PATH.");
-            return 2;
+            return null;
         }
-
-        if (outcome.Signal is { } signal)
-        {
-            Console.WriteLine($"SdkInterop: FAIL stopped by {signal} after {watch.Elapsed.TotalSeconds:0.0} s; node was killed");
-            return 1;
-        }
-
-        var stateFailures = outcome.TimedOut ? 0 : UnrentChecks.Run(sandbox, seed);
-        var passed = !outcome.TimedOut && outcome.ExitCode == 0 && stateFailures == 0;
-        PrintRequests(sandbox.Requests, requests == "auto" ? (passed ? "none" : "failed") : requests);
-        if (outcome.TimedOut)
-        {
-            Console.WriteLine($"SdkInterop: FAIL node did not finish within {timeout.TotalSeconds:0.#} s and was killed");
-            return 1;
-        }
-
-        Console.WriteLine($"SdkInterop: node exited with {outcome.ExitCode} after {watch.Elapsed.TotalSeconds:0.0} s; {stateFailures} sandbox-state check(s) failed");
-        return outcome.ExitCode != 0 ? outcome.ExitCode!.Value : stateFailures > 0 ? 1 : 0;
     }
 
     // What the sandbox received, for telling "no route" from "wrong answer" without a debugger.
-    private static void PrintRequests(IReadOnlyList<SandboxRequest> received, string which)
+    private static void PrintRequests(IReadOnlyList<LoggedRequest> received, string which)
     {
         if (which == "none")
         {

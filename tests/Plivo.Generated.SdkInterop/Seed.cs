@@ -1,13 +1,12 @@
+using System.Text.Json;
 using System.Text.Json.Serialization;
-using Plivo.Generated;
-using Plivo.Generated.Testing;
 
 namespace Plivo.Generated.SdkInterop;
 
 /// <summary>
-/// What the sandbox holds before tools/sdk-interop/interop.mjs runs, in one place: the numbers of every kind, and how
-/// each kind gets into the sandbox. interop.mjs reads the same lists (as <see cref="SeedData"/>, JSON) to know what to
-/// find, add, remove and buy; each number is spent once, in one of the SDK's two styles.
+/// What the sandbox holds before tools/sdk-interop/interop.mjs runs, in one place: the numbers of every kind, as one
+/// seed document (<see cref="Document"/>). interop.mjs reads the same lists (as <see cref="SeedData"/>, JSON) to know
+/// what to find, add, remove and buy; each number is spent once, in one of the SDK's two styles.
 /// </summary>
 internal static class Seed
 {
@@ -41,47 +40,30 @@ internal static class Seed
         new("17185550174", "US", "fixed", "New York"),
     ];
 
-    /// <summary>Seeds <paramref name="sandbox"/> with all of the above, and returns it as interop.mjs reads it.</summary>
-    public static SeedData Apply(PlivoSandbox sandbox)
-    {
-        var powerpack = AddPowerpacks(sandbox, out var spare);
-        AddAccountNumbers(sandbox);
-        AddInventory(sandbox);
-        return new SeedData(
-            SeededPowerpack.From(powerpack), SeededPowerpack.From(spare),
-            PoolNumbers, AccountNumbers, PoolTollfree, AccountTollfree, Shortcodes, Inventory);
-    }
+    /// <summary>The main Powerpack: its pool holds the pool's toll-free numbers, long codes and shortcodes.</summary>
+    public static readonly SeededPowerpack Powerpack = new("2f6d5a3e-1b7c-4e8a-9d0f-3c5b7a9e1d24", "7a1c3e5f-2b4d-4f6a-8c0e-1d3f5b7a9c2e", PowerpackName);
 
-    // The main Powerpack's pool holds the pool's toll-free numbers, long codes and shortcodes; the spare one, two long codes.
-    private static SandboxPowerpack AddPowerpacks(PlivoSandbox sandbox, out SandboxPowerpack spare)
-    {
-        var powerpack = sandbox.AddPowerpack(PowerpackName, tollfreeNumbers: PoolTollfree, numbers: PoolNumbers, shortcodes: Shortcodes);
-        spare = sandbox.AddPowerpack(SparePowerpackName, numbers: SparePoolNumbers);
-        return powerpack;
-    }
+    /// <summary>The spare Powerpack: two long codes, unrented when it is deleted with unrent_numbers.</summary>
+    public static readonly SeededPowerpack SparePowerpack = new("5c8e0a2b-4d6f-4a1c-9e3b-7f9d1b3d5e6a", "9e2b4d6f-8a0c-4e2a-b4c6-d8f0a2c4e6b8", SparePowerpackName);
 
-    // Numbers the account rents outside any pool: what the SDK's add (rent=false) may take.
-    private static void AddAccountNumbers(PlivoSandbox sandbox)
+    /// <summary>All of the above as interop.mjs reads it.</summary>
+    public static SeedData Data => new(Powerpack, SparePowerpack, PoolNumbers, AccountNumbers, PoolTollfree, AccountTollfree, Shortcodes, Inventory);
+
+    /// <summary>
+    /// All of the above as a seed document (plivo-sandbox-seed.schema.json), with the uuids fixed, so the same text
+    /// seeds the in-process sandbox and the plivo-sandbox tool (<c>--seed FILE</c>).
+    /// </summary>
+    public static string Document() => JsonSerializer.Serialize(new
     {
-        foreach (var number in AccountNumbers)
+        powerpacks = new object[]
         {
-            sandbox.AddAccountNumber(number, NumberType.Fixed);
-        }
-
-        foreach (var number in AccountTollfree)
-        {
-            sandbox.AddAccountNumber(number, NumberType.Tollfree);
-        }
-    }
-
-    // Numbers for sale: what the phone-number search finds and buy_add_number (rent=true) rents.
-    private static void AddInventory(PlivoSandbox sandbox)
-    {
-        foreach (var offered in Inventory)
-        {
-            sandbox.AddInventoryNumber(offered.Number, Enum.Parse<NumberType>(offered.Type, ignoreCase: true), offered.CountryIso, offered.Region);
-        }
-    }
+            new { name = Powerpack.Name, uuid = Powerpack.Uuid, number_pool_uuid = Powerpack.NumberPoolUuid, numbers = PoolNumbers, tollfree = PoolTollfree, shortcodes = Shortcodes },
+            new { name = SparePowerpack.Name, uuid = SparePowerpack.Uuid, number_pool_uuid = SparePowerpack.NumberPoolUuid, numbers = SparePoolNumbers },
+        },
+        account_numbers = AccountNumbers.Select(n => (object)new { number = n, type = "fixed" })
+            .Concat(AccountTollfree.Select(n => (object)new { number = n, type = "tollfree" })),
+        inventory = Inventory.Select(n => new { number = n.Number, type = n.Type, country_iso2 = n.CountryIso, region = n.Region }),
+    });
 }
 
 /// <summary>The seed as interop.mjs reads it (JSON, camelCase; see the comment at the top of interop.mjs).</summary>
@@ -96,10 +78,7 @@ internal sealed record SeedData(
     IReadOnlyList<InventoryNumber> Inventory);
 
 /// <summary>A seeded Powerpack's uuids and name.</summary>
-internal sealed record SeededPowerpack(string Uuid, string NumberPoolUuid, string Name)
-{
-    public static SeededPowerpack From(SandboxPowerpack powerpack) => new(powerpack.Uuid, powerpack.NumberPoolUuid, powerpack.Name);
-}
+internal sealed record SeededPowerpack(string Uuid, string NumberPoolUuid, string Name);
 
 /// <summary>A number for sale, with the fields Plivo's phone-number search filters on (snake_case, as Plivo writes them).</summary>
 internal sealed record InventoryNumber(

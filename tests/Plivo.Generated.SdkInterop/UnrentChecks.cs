@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Plivo.Generated.Testing;
 
 namespace Plivo.Generated.SdkInterop;
 
@@ -7,15 +6,16 @@ namespace Plivo.Generated.SdkInterop;
 /// What the SDK cannot see but its DELETE bodies ask for: after the run, every number the SDK removed from a pool with
 /// <c>unrent</c> true (a JSON boolean in Version 1, the string "true" in Version 2) has left the account, every one
 /// removed with <c>unrent</c> false (or none) is still rented, and the spare Powerpack deleted with
-/// <c>unrent_numbers</c> true took its pool's numbers out of the account. Read from the sandbox's request log and state,
-/// so it holds whichever numbers interop.mjs chose to spend.
+/// <c>unrent_numbers</c> true took its pool's numbers out of the account. Read from the sandbox's request log and state
+/// (through the control API), so it holds whichever numbers interop.mjs chose to spend.
 /// </summary>
 internal static class UnrentChecks
 {
     /// <summary>Prints one ok/FAIL line per check and returns the number of failures.</summary>
-    public static int Run(PlivoSandbox sandbox, SeedData seed)
+    public static async Task<int> RunAsync(ControlClient sandbox, SeedData seed)
     {
-        var rented = sandbox.AccountNumbers.ToHashSet(StringComparer.Ordinal);
+        var rented = await sandbox.AccountNumbersAsync();
+        var requests = await sandbox.RequestsAsync();
         var failed = 0;
         var checks = 0;
         void Check(string name, string? failure)
@@ -25,7 +25,7 @@ internal static class UnrentChecks
             Console.WriteLine(failure is null ? $"ok   {name}" : $"FAIL {name}: {failure}");
         }
 
-        foreach (var request in sandbox.Requests.Where(r => r is { Method: "DELETE", StatusCode: 200, OperationId: "Number_Remove" or "Tollfree_Remove" }))
+        foreach (var request in requests.Where(r => r is { Method: "DELETE", StatusCode: 200, OperationId: "Number_Remove" or "Tollfree_Remove" }))
         {
             var number = request.Path.TrimEnd('/').Split('/')[^1];
             var unrent = Flag(request.Body, "unrent");
@@ -34,7 +34,7 @@ internal static class UnrentChecks
                 rented.Contains(number) == !unrent ? null : $"the account {(unrent ? "still rents" : "no longer rents")} {number}");
         }
 
-        var spareDelete = sandbox.Requests.FirstOrDefault(r => r is { Method: "DELETE", StatusCode: 200, OperationId: "Powerpack_Delete" } && r.Path.Contains(seed.SparePowerpack.Uuid, StringComparison.Ordinal));
+        var spareDelete = requests.FirstOrDefault(r => r is { Method: "DELETE", StatusCode: 200, OperationId: "Powerpack_Delete" } && r.Path.Contains(seed.SparePowerpack.Uuid, StringComparison.Ordinal));
         if (spareDelete is not null)
         {
             var unrent = Flag(spareDelete.Body, "unrent_numbers");

@@ -28,6 +28,8 @@ internal static class PackageCheck
             CheckContents(packages, id, version, frameworks);
         }
 
+        CheckTool(packages, version);
+
         var work = Path.Combine(Path.GetTempPath(), "plivo-consumer-" + Guid.NewGuid().ToString("N"));
         try
         {
@@ -105,6 +107,36 @@ internal static class PackageCheck
         }
 
         Console.WriteLine($"{id} {version}: {string.Join(", ", frameworks)} dll + xml, README, licence, snupkg: OK");
+    }
+
+    // plivo-sandbox: a .NET tool package (DotnetTool), the app for each framework, the seed schema and example beside it.
+    private static void CheckTool(string packages, string version)
+    {
+        const string id = "Plivo.Generated.Sandbox";
+        var nupkg = Path.Combine(packages, $"{id}.{version}.nupkg");
+        if (!File.Exists(nupkg))
+        {
+            throw new CheckFailedException($"{id}: {nupkg} is missing");
+        }
+
+        using var zip = ZipFile.OpenRead(nupkg);
+        var entries = zip.Entries.Select(e => e.FullName).ToHashSet(StringComparer.Ordinal);
+        var missing = new[] { "net8.0", "net10.0" }
+            .SelectMany(tfm => new[] { $"tools/{tfm}/any/plivo-sandbox.dll", $"tools/{tfm}/any/DotnetToolSettings.xml", $"tools/{tfm}/any/Plivo.Generated.Testing.dll" })
+            .Concat(["schemas/plivo-sandbox-seed.schema.json", "schemas/example-seed.json", "README.md"])
+            .Where(e => !entries.Contains(e)).ToList();
+        using var nuspec = new StreamReader(zip.GetEntry($"{id}.nuspec")!.Open());
+        if (!nuspec.ReadToEnd().Contains("<packageType name=\"DotnetTool\" />", StringComparison.Ordinal))
+        {
+            missing.Add("the DotnetTool package type");
+        }
+
+        if (missing.Count > 0)
+        {
+            throw new CheckFailedException($"{id} lacks: {string.Join(", ", missing)}");
+        }
+
+        Console.WriteLine($"{id} {version}: a .NET tool (plivo-sandbox) for net8.0, net10.0, with the seed schema and an example: OK");
     }
 
     private static void CopyDirectory(string from, string to)
