@@ -1,7 +1,8 @@
 // build.cake: thin tasks over the dotnet CLI, npm and tools/BuildChecks. Run `dotnet tool restore` once, then
 // `dotnet cake [--target=X]`:
 //   Clean | Build | Test (default) | QuickStart | CheckIncrementalGeneration | LintSpec | Pack | PackageTest |
-//   ContractTest | SdkInterop | SandboxToolInterop | VerifyRegeneration | Verify | CI | Bench (--bench-mode=smoke|full, or --job=short) | BenchBuild
+//   ContractTest | SdkInterop | SandboxToolInterop | VerifyRegeneration | Verify | CI | Bench (--bench-mode=smoke|full, or --job=short) |
+//   BenchBuild | SandboxLoad
 var target = Argument("target", "Test");
 var configuration = Argument("configuration", "Debug");
 
@@ -138,6 +139,16 @@ Task("Bench")
 });
 
 // The build loop: a spec edit against a hand-written edit; the section lands in artifacts/benchmarks/build-loop.md.
+// plivo-sandbox under load (docs/sandbox.md, "Under load"): 100,000 adds and removes at concurrency 64 against the tool
+// as a process of its own, and its memory after them. Never part of the tests.
+Task("SandboxLoad")
+    .Does(() =>
+{
+    DotNetBuild("./benchmarks/SandboxLoad/SandboxLoad.csproj", new DotNetBuildSettings { Configuration = "Release" });
+    DotNetRun("./benchmarks/SandboxLoad/SandboxLoad.csproj", new ProcessArgumentBuilder().Append("--report").AppendQuoted(MakeAbsolute(File("./docs/sandbox.md")).FullPath),
+        new DotNetRunSettings { Configuration = "Release", NoBuild = true, NoRestore = true });
+});
+
 Task("BenchBuild")
     .Does(() => RunBuildChecks("build-loop --report " + MakeAbsolute(File("./artifacts/benchmarks/build-loop.md")).FullPath));
 
