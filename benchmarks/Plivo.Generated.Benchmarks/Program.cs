@@ -18,12 +18,13 @@ public static class Program
         Plivo.Generated.Benchmarks: our client against a hand-written baseline, over loopback against a raw-socket stub server.
 
           (no mode)            paired sequential calls (add, get, list), throughput, cold start; writes the report
-            --mode smoke|full    smoke: few rounds (~1 min); full (default, ~3 min)
+            --mode smoke|full    smoke: few rounds (~30 s, for CI); full (default, ~1.5 min)
             --report PATH        where to write the Markdown report (default: none, console only)
             --command TEXT       the command line to quote in the report
             --wait-load X        wait (up to --wait-max seconds, default 600) for a 1-minute load average below X first
             --only LIST          any of paired,throughput,cold (default all)
             --rounds N           paired rounds per scenario
+            --warmup SECONDS     paired: warm-up of all scenarios before the first is measured (default 10; smoke 3)
             --adds N             throughput: adds per round
             --throughput-rounds N   throughput: measured rounds per side
             --launches N         cold start: launches per side
@@ -79,21 +80,21 @@ public static class Program
             if (options.Only.Contains("paired"))
             {
                 log.WriteLine("== sequential calls, paired");
-                report.Paired = await Interleaved.MeasureAsync(server, options.Rounds ?? (options.Smoke ? 15 : 201),
-                    options.Smoke ? TimeSpan.FromSeconds(1) : TimeSpan.FromSeconds(3), log).ConfigureAwait(false);
+                report.Paired = await Interleaved.MeasureAsync(server, options.Rounds ?? (options.Smoke ? 21 : 201),
+                    TimeSpan.FromSeconds(options.WarmUpSeconds ?? (options.Smoke ? 3 : 10)), log).ConfigureAwait(false);
             }
 
             if (options.Only.Contains("throughput"))
             {
                 log.WriteLine("== throughput");
-                report.Throughput = await Throughput.MeasureAsync(server, options.Adds ?? (options.Smoke ? 2_000 : 20_000), 64,
-                    options.ThroughputRounds ?? (options.Smoke ? 3 : 31), log).ConfigureAwait(false);
+                report.Throughput = await Throughput.MeasureAsync(server, options.Adds ?? (options.Smoke ? 5_000 : 20_000), 64,
+                    options.ThroughputRounds ?? (options.Smoke ? 5 : 31), log).ConfigureAwait(false);
             }
 
             if (options.Only.Contains("cold"))
             {
                 log.WriteLine("== cold start");
-                report.Cold = await ColdStart.MeasureAsync(server, options.Launches ?? (options.Smoke ? 2 : 21), log).ConfigureAwait(false);
+                report.Cold = await ColdStart.MeasureAsync(server, options.Launches ?? (options.Smoke ? 3 : 21), log).ConfigureAwait(false);
             }
         }
 
@@ -145,6 +146,7 @@ public static class Program
         public int WaitMax { get; private set; } = 600;
         public HashSet<string> Only { get; private set; } = new() { "paired", "throughput", "cold" };
         public int? Rounds { get; private set; }
+        public double? WarmUpSeconds { get; private set; }
         public int? Adds { get; private set; }
         public int? ThroughputRounds { get; private set; }
         public int? Launches { get; private set; }
@@ -165,6 +167,7 @@ public static class Program
                     case "--wait-max": o.WaitMax = NextInt(); break;
                     case "--only": o.Only = Next().Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).ToHashSet(); break;
                     case "--rounds": o.Rounds = NextInt(); break;
+                    case "--warmup": o.WarmUpSeconds = double.Parse(Next(), CultureInfo.InvariantCulture); break;
                     case "--adds": o.Adds = NextInt(); break;
                     case "--throughput-rounds": o.ThroughputRounds = NextInt(); break;
                     case "--launches": o.Launches = NextInt(); break;

@@ -184,7 +184,8 @@ public sealed class Report
         s.AppendLine(Invariant(
             $"**Cold start** (own pipeline: `new PlivoApi(id, token, options)` then one add; {cold.Client.Samples.Count} launches per side, alternating, medians): ") + Invariant(
             $"process start → first successful add **{wall:0.00}x** ({cold.Client.MedianWallMs:0} ms vs {cold.Baseline.MedianWallMs:0} ms); ") + Invariant(
-            $"entering Main → done {inMain:0.00}x ({cold.Client.MedianInMainMs:0} ms vs {cold.Baseline.MedianInMainMs:0} ms)."));
+            $"entering Main → done {inMain:0.00}x ({cold.Client.MedianInMainMs:0} ms vs {cold.Baseline.MedianInMainMs:0} ms), of which entering Main → client built ") + Invariant(
+            $"{cold.Client.MedianConstructedMs:0} ms vs {cold.Baseline.MedianConstructedMs:0} ms (`new PlivoApi` and the pool object; the baseline's static HttpClient)."));
         s.AppendLine();
     }
 

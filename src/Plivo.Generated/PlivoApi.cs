@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Net.Http;
+using System.Threading.Tasks;
 
 namespace Plivo.Generated;
 
@@ -116,6 +117,47 @@ public sealed class PlivoApi : IDisposable
     {
         var implementation = GeneratedClients.Implementation(clientType);
         return _clients.TryGetValue(implementation, out var client) ? client : _clients.GetOrAdd(implementation, type => GeneratedClients.Create(type, Pipeline));
+    }
+
+    /// <summary>
+    /// An API whose calls use <paramref name="callOptions"/> (a timeout, retries, extra headers) over this one's
+    /// connection pool; this API is unchanged, and what the result returns (a <see cref="Powerpack"/>, a pool) keeps
+    /// calling with those options. <c>await api.With(new PlivoCallOptions { MaxRetries = 0 }).Powerpacks.GetAsync(uuid)</c>.
+    /// </summary>
+    /// <param name="callOptions">The settings that differ.</param>
+    /// <exception cref="ArgumentException">A setting is out of range, or a header is reserved or malformed; the message names it.</exception>
+    public PlivoApi With(PlivoCallOptions callOptions) => new(Pipeline.With(callOptions));
+
+    /// <summary>An API whose calls use the options <paramref name="configure"/> sets: <c>api.With(o =&gt; o.MaxRetries = 0)</c>.</summary>
+    /// <param name="configure">Sets the options that differ.</param>
+    /// <exception cref="ArgumentException">A setting is out of range, or a header is reserved or malformed; the message names it.</exception>
+    public PlivoApi With(Action<PlivoCallOptions> configure)
+    {
+        var options = new PlivoCallOptions();
+        (configure ?? throw new ArgumentNullException(nameof(configure)))(options);
+        return With(options);
+    }
+
+    /// <summary>
+    /// Runs <paramref name="call"/> (any call of either style, or of a generated client) and returns its result with what
+    /// Plivo answered: the status, the headers, <c>api_id</c>, the attempts, for each Plivo call it made.
+    /// <c>var added = await api.WithResponseAsync(a =&gt; a.NumberPool(pool).Tollfree.AddAsync(number));</c>
+    /// </summary>
+    /// <typeparam name="T">The call's result.</typeparam>
+    /// <param name="call">The call; it is given this API.</param>
+    /// <returns>The result and the answers.</returns>
+    /// <exception cref="PlivoRestException">The call failed, as it would without this.</exception>
+    public async Task<PlivoResponse<T>> WithResponseAsync<T>(Func<PlivoApi, Task<T>> call)
+    {
+        if (call is null)
+        {
+            throw new ArgumentNullException(nameof(call));
+        }
+
+        // Ambient for the calls made inside (this async method's own context: it does not outlive the method).
+        var capture = Http.ResponseCapture.Begin();
+        var value = await call(this).ConfigureAwait(false);
+        return new PlivoResponse<T>(value, capture.Calls);
     }
 
     /// <summary>Releases the connection pool this instance created (a caller-owned <see cref="HttpClient"/> is left alone); calls in flight end with an <see cref="ObjectDisposedException"/>.</summary>

@@ -29,6 +29,11 @@ internal sealed class Call
         ShownPath = pipeline.Credentials.Redact(request.RequestUri.AbsolutePath);
         request.Headers.TryAddWithoutValidation("Authorization", pipeline.Credentials.AuthorizationValue);
         request.Headers.TryAddWithoutValidation("User-Agent", pipeline.UserAgent);
+        foreach (var header in pipeline.CallHeaders)
+        {
+            request.Headers.Remove(header.Key);
+            request.Headers.TryAddWithoutValidation(header.Key, header.Value);
+        }
 
         // Taken before the first attempt changes the request; not needed when nothing will be sent twice.
         if (pipeline.Options.MaxRetries > 0 || RequestSnapshot.ContentDisposedWhenSent)
@@ -42,6 +47,15 @@ internal sealed class Call
     public PlivoClientOptions Options => _pipeline.Options;
 
     public PlivoCredentials Credentials => _pipeline.Credentials;
+
+    /// <summary>Where the account's paths start: <c>{BaseUrl}Account/{AuthId}/</c>.</summary>
+    public Uri AccountUrl => _pipeline.AccountUrl;
+
+    /// <summary>The call's trace, metrics and raw answer; null while nobody listens.</summary>
+    public CallTelemetry? Telemetry { get; set; }
+
+    /// <summary>The caller's own token: an attempt cancelled while it is not was cancelled by a timeout.</summary>
+    public CancellationToken CallerCancellation { get; set; }
 
     /// <summary>
     /// True when an attempt before the latest ended in a way that does not prove Plivo did nothing: no answer (but for a
@@ -75,7 +89,7 @@ internal sealed class Call
     {
         var attempt = ++Attempts;
         var log = _pipeline.Log;
-        var started = log is null ? default : Elapsed;
+        var started = log is null && Telemetry is null ? default : Elapsed;
         // A client marks a message as sent, so every attempt after the first sends a new one made from the request as it
         // was before the first (as does every attempt on .NET Framework, whose HttpClient disposes a sent request's content).
         var message = attempt == 1 && !RequestSnapshot.ContentDisposedWhenSent ? Request : _snapshot.Create();
@@ -100,6 +114,7 @@ internal sealed class Call
 
             _anyAttemptMayHaveActed |= (int)response.StatusCode is 408 or >= 500;
             log?.Answer(this, response, Elapsed - started, attempt);
+            Telemetry?.Attempted(attempt, response, null, Elapsed - started);
             return Outcome.FromResult(response);
         }
         catch (Exception e)
@@ -115,6 +130,7 @@ internal sealed class Call
 
             _anyAttemptMayHaveActed |= !RetryRule.NeverSent(failure);
             log?.Failure(this, failure, Elapsed - started, attempt);
+            Telemetry?.Attempted(attempt, null, failure is OperationCanceledException && !CallerCancellation.IsCancellationRequested && !_pipeline.IsDisposed ? new TimeoutException("A timeout cancelled the attempt.", failure) : failure, Elapsed - started);
             return Outcome.FromException<HttpResponseMessage>(failure);
         }
     }

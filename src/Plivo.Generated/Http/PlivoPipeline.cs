@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
@@ -21,9 +23,14 @@ namespace Plivo.Generated;
 /// </remarks>
 public sealed class PlivoPipeline : IDisposable
 {
+    private static readonly IReadOnlyDictionary<string, string> NoHeaders = new Dictionary<string, string>();
+
     private readonly HttpClient _httpClient;
     private readonly bool _ownsHttpClient;
     private readonly ResiliencePipeline<HttpResponseMessage> _resilience;
+    private readonly PlivoPipeline _root;
+    // The root's Polly pipelines by the settings per-call options may change, built once each.
+    private readonly ConcurrentDictionary<(TimeSpan Timeout, TimeSpan AttemptTimeout, int MaxRetries), ResiliencePipeline<HttpResponseMessage>> _resilienceBySettings = new();
     private volatile bool _disposed;
 
     /// <summary>Creates a pipeline over its own connection pool (disposed with it), or over a caller-owned <see cref="HttpClient"/>.</summary>
@@ -69,8 +76,26 @@ public sealed class PlivoPipeline : IDisposable
         UserAgent = Generated.UserAgent.Create(copy.UserAgentSuffix);
         Log = Http.AttemptLog.For(copy);
         _resilience = Http.ResilienceFactory.Create(copy);
+        _resilienceBySettings[(copy.Timeout, copy.AttemptTimeout, copy.MaxRetries)] = _resilience;
         _ownsHttpClient = httpClient is null;
         _httpClient = httpClient ?? (transport is null ? Http.OwnHttpClient.Create() : Http.OwnHttpClient.Over(transport));
+        _root = this;
+        CallHeaders = NoHeaders;
+    }
+
+    // A view of root with per-call settings: the same connection pool, credentials and log.
+    private PlivoPipeline(PlivoPipeline root, PlivoClientOptions options, IReadOnlyDictionary<string, string> headers)
+    {
+        _root = root;
+        Credentials = root.Credentials;
+        Options = options;
+        AccountUrl = root.AccountUrl;
+        UserAgent = root.UserAgent;
+        Log = root.Log;
+        _httpClient = root._httpClient;
+        _ownsHttpClient = false;
+        _resilience = root._resilienceBySettings.GetOrAdd((options.Timeout, options.AttemptTimeout, options.MaxRetries), _ => Http.ResilienceFactory.Create(options));
+        CallHeaders = headers;
     }
 
     /// <summary>The account's credentials.</summary>
@@ -89,7 +114,48 @@ public sealed class PlivoPipeline : IDisposable
 
     internal Http.AttemptLog? Log { get; }
 
-    internal bool IsDisposed => _disposed;
+    internal bool IsDisposed => _root._disposed;
+
+    /// <summary>The headers every request of this pipeline carries besides the library's own (<see cref="PlivoCallOptions.Headers"/>).</summary>
+    internal IReadOnlyDictionary<string, string> CallHeaders { get; }
+
+    /// <summary>
+    /// A pipeline whose calls use <paramref name="callOptions"/> over this one's connection pool, credentials and log;
+    /// this pipeline is unchanged. Disposing the result releases nothing; disposing this one ends both.
+    /// </summary>
+    /// <param name="callOptions">The settings that differ; what is null in them keeps this pipeline's value.</param>
+    /// <exception cref="ArgumentException">A setting is out of range, or a header is reserved or malformed; the message names it.</exception>
+    public PlivoPipeline With(PlivoCallOptions callOptions)
+    {
+        if (callOptions is null)
+        {
+            throw new ArgumentNullException(nameof(callOptions));
+        }
+
+        var copy = callOptions.Clone();
+        var headers = new Dictionary<string, string>(CallHeaders.Count + copy.Headers.Count, StringComparer.OrdinalIgnoreCase);
+        foreach (var header in CallHeaders)
+        {
+            headers[header.Key] = header.Value;
+        }
+
+        PlivoClientOptions options;
+        try
+        {
+            options = copy.ApplyTo(Options);
+        }
+        catch (ArgumentException e)
+        {
+            throw Redacted(e, Credentials);
+        }
+
+        foreach (var header in copy.Headers)
+        {
+            headers[header.Key] = header.Value;
+        }
+
+        return new PlivoPipeline(_root, options, headers);
+    }
 
     /// <summary>
     /// Sends a request the generated code built: its path resolved under <see cref="AccountUrl"/>, retried and timed as
@@ -109,7 +175,8 @@ public sealed class PlivoPipeline : IDisposable
         }
 
         ThrowIfDisposed();
-        var call = new Http.Call(this, request);
+        var call = new Http.Call(this, request) { CallerCancellation = cancellationToken };
+        var telemetry = call.Telemetry = Http.CallTelemetry.Start(call);
         var context = ResilienceContextPool.Shared.Get(cancellationToken);
         call.AttachTo(context);
         Outcome<HttpResponseMessage> outcome;
@@ -123,7 +190,24 @@ public sealed class PlivoPipeline : IDisposable
             ResilienceContextPool.Shared.Return(context);
         }
 
-        return Http.Failures.SuccessOrThrow(outcome, call, cancellationToken);
+        if (telemetry is null)
+        {
+            return Http.Failures.SuccessOrThrow(outcome, call, cancellationToken);
+        }
+
+        HttpResponseMessage response;
+        try
+        {
+            response = Http.Failures.SuccessOrThrow(outcome, call, cancellationToken);
+        }
+        catch (Exception e)
+        {
+            telemetry.Failed(e);
+            throw;
+        }
+
+        telemetry.Succeeded(response);
+        return response;
     }
 
     /// <summary>
@@ -146,9 +230,14 @@ public sealed class PlivoPipeline : IDisposable
         return settings;
     }
 
-    /// <summary>Releases the connection pool this pipeline created (a caller-owned <see cref="HttpClient"/> is left alone); calls in flight end with an <see cref="ObjectDisposedException"/>.</summary>
+    /// <summary>Releases the connection pool this pipeline created (a caller-owned <see cref="HttpClient"/> is left alone); calls in flight end with an <see cref="ObjectDisposedException"/>. A view from <see cref="With"/> releases nothing.</summary>
     public void Dispose()
     {
+        if (_root != this)
+        {
+            return;
+        }
+
         _disposed = true;
         if (_ownsHttpClient)
         {
@@ -179,7 +268,7 @@ public sealed class PlivoPipeline : IDisposable
 
     internal void ThrowIfDisposed()
     {
-        if (_disposed)
+        if (IsDisposed)
         {
             throw new ObjectDisposedException(nameof(PlivoApi), "This PlivoApi (its PlivoPipeline) has been disposed.");
         }

@@ -47,6 +47,7 @@ internal static class ResilienceFactory
                 DelayGenerator = args => new(RetryAfter.Delay(args.Outcome.Result, maxRetryAfter)),
                 OnRetry = static args =>
                 {
+                    Call.Of(args.Context).Telemetry?.Retrying(args.Outcome);
                     // The next attempt replaces this answer: give its connection back now.
                     args.Outcome.Result?.Dispose();
                     return default;

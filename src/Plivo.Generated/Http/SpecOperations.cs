@@ -1,0 +1,130 @@
+using System;
+using System.Collections.Generic;
+using System.IO;
+using System.Linq;
+using System.Net.Http;
+using Newtonsoft.Json;
+using Newtonsoft.Json.Linq;
+
+namespace Plivo.Generated.Http;
+
+/// <summary>
+/// The spec's operations (operationId, method, path template), read from the document NSwag generated the client
+/// from (embedded at build time, <c>plivo-numberpool.json</c>), so that telemetry can name a call by its operation
+/// and show its path template, never the numbers, uuids or Auth ID in the path. Read once, on first use.
+/// </summary>
+internal sealed class SpecOperations
+{
+    private const string ResourceName = "plivo-numberpool.json";
+    private static readonly Lazy<SpecOperations> Embedded = new(Load);
+
+    private readonly Dictionary<string, List<SpecOperation>> _byMethod;
+
+    private SpecOperations(string serverPath, IEnumerable<SpecOperation> operations)
+    {
+        ServerPath = serverPath;
+        _byMethod = operations.GroupBy(o => o.Method, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
+    }
+
+    public static SpecOperations Current => Embedded.Value;
+
+    /// <summary>The server URL's path, such as <c>/v1/Account/{auth_id}</c>.</summary>
+    public string ServerPath { get; }
+
+    /// <summary>The operation a request is for: its method, and its path relative to the account (<c>NumberPool/&lt;uuid&gt;/Tollfree/&lt;n&gt;/</c>); null when none matches.</summary>
+    public SpecOperation? Find(HttpMethod method, string relativePath)
+    {
+        if (!_byMethod.TryGetValue(method.Method, out var candidates))
+        {
+            return null;
+        }
+
+        var segments = Segments(relativePath);
+        foreach (var operation in candidates)
+        {
+            if (operation.Matches(segments))
+            {
+                return operation;
+            }
+        }
+
+        return null;
+    }
+
+    internal static SpecOperations Parse(string json)
+    {
+        var document = JObject.Parse(json);
+        var server = (string?)document["servers"]?[0]?["url"] ?? string.Empty;
+        var host = server.IndexOf("://", StringComparison.Ordinal);
+        var slash = host < 0 ? -1 : server.IndexOf('/', host + 3);
+        var serverPath = slash < 0 ? string.Empty : server.Substring(slash).TrimEnd('/');
+        var operations = new List<SpecOperation>();
+        foreach (var path in (document["paths"] as JObject)?.Properties() ?? Enumerable.Empty<JProperty>())
+        {
+            // A path item holds its operations by method, and may hold its own "parameters" (an array) too.
+            foreach (var method in (path.Value as JObject)?.Properties() ?? Enumerable.Empty<JProperty>())
+            {
+                if (method.Value is JObject operation && (string?)operation["operationId"] is { } id)
+                {
+                    operations.Add(new SpecOperation(id, method.Name.ToUpperInvariant(), serverPath, path.Name));
+                }
+            }
+        }
+
+        return new SpecOperations(serverPath, operations);
+    }
+
+    internal static string[] Segments(string path)
+    {
+        var end = path.IndexOfAny(new[] { '?', '#' });
+        return (end < 0 ? path : path.Substring(0, end)).Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    private static SpecOperations Load()
+    {
+        using var stream = typeof(SpecOperations).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidDataException($"Plivo.Generated lacks its embedded {ResourceName}.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd());
+    }
+}
+
+/// <summary>One operation of the spec: its id, method and path template under the server (<c>/v1/Account/{auth_id}/Powerpack/{powerpack_uuid}/</c>).</summary>
+internal sealed class SpecOperation
+{
+    private readonly string[] _relativeSegments;
+
+    public SpecOperation(string id, string method, string serverPath, string relativeTemplate)
+    {
+        Id = id;
+        Method = method;
+        Template = serverPath + relativeTemplate;
+        _relativeSegments = SpecOperations.Segments(relativeTemplate);
+    }
+
+    public string Id { get; }
+
+    public string Method { get; }
+
+    /// <summary>The whole path template, server part included: what <c>url.template</c> shows.</summary>
+    public string Template { get; }
+
+    public bool Matches(string[] relativeSegments)
+    {
+        if (relativeSegments.Length != _relativeSegments.Length)
+        {
+            return false;
+        }
+
+        for (var i = 0; i < relativeSegments.Length; i++)
+        {
+            var want = _relativeSegments[i];
+            if (!(want.Length > 1 && want[0] == '{' && want[want.Length - 1] == '}') && !string.Equals(want, relativeSegments[i], StringComparison.Ordinal))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+}
