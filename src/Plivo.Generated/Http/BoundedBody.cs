@@ -11,7 +11,7 @@ namespace Plivo.Generated.Http;
 /// never more than <see cref="PlivoClientOptions.MaxResponseSize"/> bytes of it, counted as read (after any
 /// decompression a caller's handler does). The answer gets a <see cref="BufferedContent"/> of those bytes.
 /// </summary>
-internal static class BoundedBody
+internal static partial class BoundedBody
 {
     private const int FirstChunk = 4096;
 
@@ -62,22 +62,45 @@ internal static class BoundedBody
         }
 
         var buffered = new BufferedContent(buffer, total);
-        foreach (var header in original.Headers)
-        {
-            if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
-            {
-                buffered.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-        }
+        CopyHeaders(original, buffered);
 
         // A charset .NET cannot decode would make every later ReadAsStringAsync throw: read such a body as UTF-8.
         if (buffered.Headers.ContentType is { CharSet: { Length: > 0 } charset } contentType && BodyText.EncodingOf(charset) is null)
         {
-            contentType.CharSet = "utf-8";
+            buffered.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue(contentType.MediaType ?? "application/octet-stream") { CharSet = "utf-8" };
         }
 
         response.Content = buffered;
         original.Dispose();
+    }
+}
+
+internal static partial class BoundedBody
+{
+    // The content headers but Content-Length (the buffer has its own): Content-Type as already parsed, the rest as they came.
+    private static void CopyHeaders(HttpContent from, HttpContent to)
+    {
+        to.Headers.ContentType = from.Headers.ContentType;
+#if NET6_0_OR_GREATER
+        foreach (var header in from.Headers.NonValidated)
+        {
+            if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase) && !string.Equals(header.Key, "Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var value in header.Value)
+                {
+                    to.Headers.TryAddWithoutValidation(header.Key, value);
+                }
+            }
+        }
+#else
+        foreach (var header in from.Headers)
+        {
+            if (!string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase) && !string.Equals(header.Key, "Content-Type", StringComparison.OrdinalIgnoreCase))
+            {
+                to.Headers.TryAddWithoutValidation(header.Key, header.Value);
+            }
+        }
+#endif
     }
 }
 

@@ -20,13 +20,13 @@ internal sealed class Call
     private readonly long _started = Stopwatch.GetTimestamp();
     private readonly RequestSnapshot _snapshot;
     private bool _anyAttemptMayHaveActed;
+    private string? _shownPath;
 
     public Call(PlivoPipeline pipeline, HttpRequestMessage request)
     {
         _pipeline = pipeline;
         Request = request;
-        request.RequestUri = Address(pipeline.AccountUrl, request.RequestUri);
-        ShownPath = pipeline.Credentials.Redact(request.RequestUri.AbsolutePath);
+        request.RequestUri = Address(pipeline.AccountUrl, pipeline.AccountUrlText, request.RequestUri);
         request.Headers.TryAddWithoutValidation("Authorization", pipeline.Credentials.AuthorizationValue);
         request.Headers.TryAddWithoutValidation("User-Agent", pipeline.UserAgent);
         foreach (var header in pipeline.CallHeaders)
@@ -66,7 +66,7 @@ internal sealed class Call
     public HttpMethod Method => Request.Method;
 
     /// <summary>The request's path as messages and logs show it: <c>/v1/Account/&lt;Auth ID&gt;/...</c>, redacted (<see cref="PlivoCredentials.Redact"/>).</summary>
-    public string ShownPath { get; }
+    public string ShownPath => _shownPath ??= _pipeline.Credentials.Redact(Request.RequestUri!.AbsolutePath);
 
     public int Attempts { get; private set; }
 
@@ -139,7 +139,7 @@ internal sealed class Call
         a is null || b is null || (a.IsAbsoluteUri && b.IsAbsoluteUri && Uri.Compare(a, b, UriComponents.SchemeAndServer, UriFormat.SafeUnescaped, StringComparison.OrdinalIgnoreCase) == 0);
 
     // The generated code builds paths relative to the account ("NumberPool/<uuid>/Tollfree/"); an absolute URI is kept.
-    private static Uri Address(Uri accountUrl, Uri? uri)
+    private static Uri Address(Uri accountUrl, string accountUrlText, Uri? uri)
     {
         if (uri is null)
         {
@@ -157,18 +157,32 @@ internal sealed class Call
             throw new ArgumentException($"The request path '{relative}' holds a '.' or '..' segment, which would address another resource.", "request");
         }
 
-        return new Uri(accountUrl, relative);
+        // A plain relative path goes after the account's: one parse of the whole, not a merge of two (a rooted or
+        // scheme-like one is left to Uri's own rules).
+        return relative.Length > 0 && relative[0] != '/' && relative.IndexOf(':') < 0
+            ? new Uri(accountUrlText + relative, UriKind.Absolute)
+            : new Uri(accountUrl, relative);
     }
 
     private static bool HasDotSegment(string path)
     {
-        var end = path.IndexOfAny(new[] { '?', '#' });
-        var segments = (end < 0 ? path : path.Substring(0, end)).Split('/');
-        foreach (var segment in segments)
+        var start = 0;
+        for (var i = 0; i <= path.Length; i++)
         {
-            if (segment is "." or "..")
+            if (i == path.Length || path[i] is '/' or '?' or '#')
             {
-                return true;
+                var length = i - start;
+                if ((length == 1 && path[start] == '.') || (length == 2 && path[start] == '.' && path[start + 1] == '.'))
+                {
+                    return true;
+                }
+
+                if (i < path.Length && path[i] is '?' or '#')
+                {
+                    return false;
+                }
+
+                start = i + 1;
             }
         }
 

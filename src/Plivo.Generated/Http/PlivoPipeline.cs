@@ -73,6 +73,7 @@ public sealed class PlivoPipeline : IDisposable
 
         Options = copy;
         AccountUrl = new Uri(copy.BaseUrl, "Account/" + credentials.AuthId + "/");
+        AccountUrlText = AccountUrl.AbsoluteUri;
         UserAgent = Generated.UserAgent.Create(copy.UserAgentSuffix);
         Log = Http.AttemptLog.For(copy);
         _resilience = Http.ResilienceFactory.Create(copy);
@@ -90,6 +91,7 @@ public sealed class PlivoPipeline : IDisposable
         Credentials = root.Credentials;
         Options = options;
         AccountUrl = root.AccountUrl;
+        AccountUrlText = root.AccountUrlText;
         UserAgent = root.UserAgent;
         Log = root.Log;
         _httpClient = root._httpClient;
@@ -103,6 +105,9 @@ public sealed class PlivoPipeline : IDisposable
 
     /// <summary>Where every operation's path is resolved: <c>{BaseUrl}Account/{AuthId}/</c>, the spec's server.</summary>
     public Uri AccountUrl { get; }
+
+    /// <summary><see cref="AccountUrl"/> as text, for putting paths after it.</summary>
+    internal string AccountUrlText { get; }
 
     /// <summary>The User-Agent header every request carries.</summary>
     public string UserAgent { get; }
