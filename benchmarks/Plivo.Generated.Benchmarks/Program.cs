@@ -22,7 +22,7 @@ public static class Program
             --report PATH        where to write the Markdown report (default: none, console only)
             --command TEXT       the command line to quote in the report
             --wait-load X        wait (up to --wait-max seconds, default 600) for a 1-minute load average below X first
-            --only LIST          any of paired,throughput,cold (default all)
+            --only LIST          any of paired,throughput,cold,telemetry (default all)
             --rounds N           paired rounds per scenario
             --warmup SECONDS     paired: warm-up of all scenarios before the first is measured (default 10; smoke 3)
             --adds N             throughput: adds per round
@@ -91,6 +91,12 @@ public static class Program
                     options.ThroughputRounds ?? (options.Smoke ? 5 : 31), log).ConfigureAwait(false);
             }
 
+            if (options.Only.Contains("telemetry"))
+            {
+                log.WriteLine("== telemetry cost");
+                report.Telemetry = await TelemetryCost.MeasureAsync(server, options.Smoke ? 5 : 31, 200, log).ConfigureAwait(false);
+            }
+
             if (options.Only.Contains("cold"))
             {
                 log.WriteLine("== cold start");
@@ -144,7 +150,7 @@ public static class Program
         public string? Command { get; private set; }
         public double? WaitLoad { get; private set; }
         public int WaitMax { get; private set; } = 600;
-        public HashSet<string> Only { get; private set; } = new() { "paired", "throughput", "cold" };
+        public HashSet<string> Only { get; private set; } = new() { "paired", "throughput", "cold", "telemetry" };
         public int? Rounds { get; private set; }
         public double? WarmUpSeconds { get; private set; }
         public int? Adds { get; private set; }

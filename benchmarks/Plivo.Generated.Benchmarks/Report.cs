@@ -33,6 +33,8 @@ public sealed class Report
 
     public (ColdStart.Result Baseline, ColdStart.Result Client)? Cold { get; set; }
 
+    public IReadOnlyList<TelemetryCost.Mode>? Telemetry { get; set; }
+
     public LoadSampler.Summary Load { get; set; }
 
     /// <summary>Errors in a throughput round (a goal missed is reported, not a failure: the ratios are noisy on a shared machine).</summary>
@@ -97,6 +99,7 @@ public sealed class Report
         AppendPaired(s);
         AppendThroughput(s);
         AppendCold(s);
+        AppendTelemetry(s);
 
         s.AppendLine(End);
         return s.ToString();
@@ -186,6 +189,25 @@ public sealed class Report
             $"process start → first successful add **{wall:0.00}x** ({cold.Client.MedianWallMs:0} ms vs {cold.Baseline.MedianWallMs:0} ms); ") + Invariant(
             $"entering Main → done {inMain:0.00}x ({cold.Client.MedianInMainMs:0} ms vs {cold.Baseline.MedianInMainMs:0} ms), of which entering Main → client built ") + Invariant(
             $"{cold.Client.MedianConstructedMs:0} ms vs {cold.Baseline.MedianConstructedMs:0} ms (`new PlivoApi` and the pool object; the baseline's static HttpClient)."));
+        s.AppendLine();
+    }
+
+    private void AppendTelemetry(StringBuilder s)
+    {
+        if (Telemetry is not { Count: 3 } modes)
+        {
+            return;
+        }
+
+        s.AppendLine("**Telemetry cost** (own pipeline, sequential adds over the stub server in blocks of 200, the modes alternating each round; allocations exact, medians over the rounds):");
+        s.AppendLine();
+        s.AppendLine("| mode | allocated per add | vs reference | time per add |");
+        s.AppendLine("|---|---:|---:|---:|");
+        foreach (var mode in modes)
+        {
+            s.AppendLine(Invariant($"| {mode.Name} | {mode.BytesPerAdd:0} B | {mode.BytesPerAdd - modes[0].BytesPerAdd:+0;-0;0} B | {mode.MicrosecondsPerAdd:0.0} µs |"));
+        }
+
         s.AppendLine();
     }
 

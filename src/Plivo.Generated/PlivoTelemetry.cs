@@ -30,7 +30,13 @@ public static class PlivoTelemetry
 
     internal static readonly Meter Meter = new(MeterName, Version);
 
+#if NET9_0_OR_GREATER
+    // OpenTelemetry's buckets for HTTP client durations, in seconds (its default ones are for milliseconds).
+    internal static readonly Histogram<double> CallDuration = Meter.CreateHistogram<double>(CallDurationName, "s", "How long a Plivo call took, retries included.", tags: null,
+        advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = new[] { 0.005, 0.01, 0.025, 0.05, 0.075, 0.1, 0.25, 0.5, 0.75, 1, 2.5, 5, 7.5, 10, 30, 60, 120 } });
+#else
     internal static readonly Histogram<double> CallDuration = Meter.CreateHistogram<double>(CallDurationName, "s", "How long a Plivo call took, retries included.");
+#endif
 
     internal static readonly Counter<long> Retries = Meter.CreateCounter<long>(RetriesName, "{retry}", "How often a Plivo call was tried again.");
 }
