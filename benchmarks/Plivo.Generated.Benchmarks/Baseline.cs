@@ -26,6 +26,7 @@ public sealed class BaselineClient
     private readonly AuthenticationHeaderValue _authorization;
     private readonly string _poolUrl;
     private readonly string _powerpackUrl;
+    private readonly string _numbersUrl;
 
     /// <param name="http">The process's one HttpClient (a static in a real program; the benchmarks pass theirs).</param>
     /// <param name="baseUrl">Ends in "/v1/".</param>
@@ -34,6 +35,7 @@ public sealed class BaselineClient
         _http = http;
         _authorization = new AuthenticationHeaderValue("Basic", Convert.ToBase64String(Encoding.UTF8.GetBytes(authId + ":" + authToken)));
         _poolUrl = baseUrl + "Account/" + authId + "/NumberPool/" + poolUuid + "/Tollfree/";
+        _numbersUrl = baseUrl + "Account/" + authId + "/NumberPool/" + poolUuid + "/Number/?limit=20&offset=0";
         _powerpackUrl = baseUrl + "Account/" + authId + "/Powerpack/";
     }
 
@@ -62,6 +64,22 @@ public sealed class BaselineClient
         using var request = new HttpRequestMessage(HttpMethod.Get, _powerpackUrl + powerpackUuid + "/");
         request.Headers.Authorization = _authorization;
         return await SendAsync<PowerpackPoco>(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>GET .../Powerpack/?limit=20&amp;offset=0.</summary>
+    public async Task<PowerpackListPoco> ListPowerpacksAsync(CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, _powerpackUrl + "?limit=20&offset=0");
+        request.Headers.Authorization = _authorization;
+        return await SendAsync<PowerpackListPoco>(request, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>GET .../NumberPool/{uuid}/Number/?limit=20&amp;offset=0.</summary>
+    public async Task<TollfreeListPoco> ListNumbersAsync(CancellationToken cancellationToken = default)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, _numbersUrl);
+        request.Headers.Authorization = _authorization;
+        return await SendAsync<TollfreeListPoco>(request, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<T> SendAsync<T>(HttpRequestMessage request, CancellationToken cancellationToken)
@@ -104,6 +122,13 @@ public sealed class TollfreeListPoco
     [JsonProperty("api_id")] public string? ApiId { get; set; }
     [JsonProperty("meta")] public ListMetaPoco? Meta { get; set; }
     [JsonProperty("objects")] public List<TollfreePoco>? Objects { get; set; }
+}
+
+public sealed class PowerpackListPoco
+{
+    [JsonProperty("api_id")] public string? ApiId { get; set; }
+    [JsonProperty("meta")] public ListMetaPoco? Meta { get; set; }
+    [JsonProperty("objects")] public List<PowerpackPoco>? Objects { get; set; }
 }
 
 public sealed class ListMetaPoco

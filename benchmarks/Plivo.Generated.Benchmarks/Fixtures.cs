@@ -51,6 +51,26 @@ public static class Fixtures
     public static readonly byte[] PowerpackBytes = Encoding.UTF8.GetBytes(PowerpackJson);
     public static readonly byte[] ListBytes = Encoding.UTF8.GetBytes(ListJson);
 
+    /// <summary>A full page of Powerpacks: 20 in the documented shape.</summary>
+    public static readonly byte[] PowerpackListBytes = Encoding.UTF8.GetBytes(Page(
+        Enumerable.Range(0, PageSize).Select(i => PowerpackJson.Replace("\"name\": \"" + PowerpackName + "\"", $"\"name\": \"{PowerpackName}-{i}\"")),
+        $"/v1/Account/{AuthId}/Powerpack/?limit=20&offset=20"));
+
+    /// <summary>A full page of a pool's numbers (long codes): 20 in the documented shape.</summary>
+    public static readonly byte[] NumberListBytes = Encoding.UTF8.GetBytes(Page(
+        Enumerable.Range(0, PageSize).Select(i => AddJson.Replace(Number, (14155550100L + i).ToString(CultureInfo.InvariantCulture)).Replace("\"tollfree\"", "\"fixed\"")),
+        $"/v1/Account/{AuthId}/NumberPool/{PoolUuid}/Number/?limit=20&offset=20"));
+
+    private static string Page(System.Collections.Generic.IEnumerable<string> objects, string next) => $$"""
+        {
+          "api_id": "614b2776-7a36-11e8-aea7-0242ac110002",
+          "meta": { "limit": 20, "next": "{{next}}", "offset": 0, "previous": null, "total_count": 100 },
+          "objects": [
+        {{string.Join(",\n", objects)}}
+          ]
+        }
+        """;
+
     private static string BuildListJson(int count)
     {
         var objects = Enumerable.Range(0, count).Select(i =>

@@ -81,6 +81,8 @@ public sealed class Report
         if (Paired is { Count: > 0 })
         {
             yield return new Headline("list-of-20 latency", PairedRatio(Scenario.List, Sides.OwnPipelineName, r => r.Time.Median), PairedRatio(Scenario.List, Sides.CallerOwnedName, r => r.Time.Median), null, null);
+            yield return new Headline("list of 20 Powerpacks latency", PairedRatio(Scenario.PowerpackList, Sides.OwnPipelineName, r => r.Time.Median), PairedRatio(Scenario.PowerpackList, Sides.CallerOwnedName, r => r.Time.Median), null, null);
+            yield return new Headline("numbers page of 20 latency", PairedRatio(Scenario.NumberList, Sides.OwnPipelineName, r => r.Time.Median), PairedRatio(Scenario.NumberList, Sides.CallerOwnedName, r => r.Time.Median), null, null);
         }
     }
 

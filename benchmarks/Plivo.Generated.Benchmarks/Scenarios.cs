@@ -13,6 +13,8 @@ public sealed record Scenario(string Name, string Title, IReadOnlyList<Func<Task
     public const string Add = "add";
     public const string Get = "get";
     public const string List = "list";
+    public const string PowerpackList = "powerpack-list";
+    public const string NumberList = "number-list";
 
     public static IReadOnlyList<Scenario> All(Sides sides) => new[]
     {
@@ -54,6 +56,32 @@ public sealed record Scenario(string Name, string Title, IReadOnlyList<Func<Task
                 async () => (await sides.Baseline.ListAsync().ConfigureAwait(false)).Objects?.Count == Fixtures.PageSize,
                 async () => (await sides.CallerOwnedTollfree.ListAsync(Fixtures.PageSize, 0).ConfigureAwait(false)).Objects?.Count == Fixtures.PageSize,
                 async () => (await sides.OwnPipelineTollfree.ListAsync(Fixtures.PageSize, 0).ConfigureAwait(false)).Objects?.Count == Fixtures.PageSize,
+            }),
+        new Scenario(PowerpackList, "list of 20 Powerpacks (GET .../Powerpack/?limit=20&offset=0)",
+            new Func<Task>[]
+            {
+                () => sides.Baseline.ListPowerpacksAsync(),
+                () => sides.CallerOwned.Powerpacks.ListAsync(Fixtures.PageSize, 0),
+                () => sides.OwnPipeline.Powerpacks.ListAsync(Fixtures.PageSize, 0),
+            },
+            new Func<Task<bool>>[]
+            {
+                async () => (await sides.Baseline.ListPowerpacksAsync().ConfigureAwait(false)).Objects?.Count == Fixtures.PageSize,
+                async () => (await sides.CallerOwned.Powerpacks.ListAsync(Fixtures.PageSize, 0).ConfigureAwait(false)).Objects?.Count == Fixtures.PageSize,
+                async () => (await sides.OwnPipeline.Powerpacks.ListAsync(Fixtures.PageSize, 0).ConfigureAwait(false)).Objects?.Count == Fixtures.PageSize,
+            }),
+        new Scenario(NumberList, "numbers page of 20 (GET .../NumberPool/{uuid}/Number/?limit=20&offset=0)",
+            new Func<Task>[]
+            {
+                () => sides.Baseline.ListNumbersAsync(),
+                () => sides.CallerOwned.NumberPool(Fixtures.PoolUuid).Numbers.ListAsync(limit: Fixtures.PageSize, offset: 0),
+                () => sides.OwnPipeline.NumberPool(Fixtures.PoolUuid).Numbers.ListAsync(limit: Fixtures.PageSize, offset: 0),
+            },
+            new Func<Task<bool>>[]
+            {
+                async () => (await sides.Baseline.ListNumbersAsync().ConfigureAwait(false)).Objects?.Count == Fixtures.PageSize,
+                async () => (await sides.CallerOwned.NumberPool(Fixtures.PoolUuid).Numbers.ListAsync(limit: Fixtures.PageSize, offset: 0).ConfigureAwait(false)).Objects?.Count == Fixtures.PageSize,
+                async () => (await sides.OwnPipeline.NumberPool(Fixtures.PoolUuid).Numbers.ListAsync(limit: Fixtures.PageSize, offset: 0).ConfigureAwait(false)).Objects?.Count == Fixtures.PageSize,
             }),
     };
 

@@ -14,6 +14,8 @@ public static class StubAnswers
     public static readonly byte[] Find = Add;
     public static readonly byte[] List = Build(200, "OK", Fixtures.ListBytes);
     public static readonly byte[] Powerpack = Build(200, "OK", Fixtures.PowerpackBytes);
+    public static readonly byte[] PowerpackList = Build(200, "OK", Fixtures.PowerpackListBytes);
+    public static readonly byte[] NumberList = Build(200, "OK", Fixtures.NumberListBytes);
     public static readonly byte[] Unauthorized = Build(401, "Unauthorized", Error("authentication failed"));
     public static readonly byte[] NotFound = Build(404, "Not Found", Error("not found"));
 
@@ -24,7 +26,8 @@ public static class StubAnswers
 
     /// <summary>
     /// POST .../NumberPool/{uuid}/Tollfree/{number}/ is an add, GET of the same a find, GET .../NumberPool/{uuid}/Tollfree/
-    /// (any query) a list, GET .../Powerpack/{uuid}/ a Powerpack; anything else under the account, or elsewhere, is a 404.
+    /// (any query) a list, GET .../NumberPool/{uuid}/Number/ a numbers page, GET .../Powerpack/{uuid}/ a Powerpack, GET
+    /// .../Powerpack/ a page of Powerpacks; anything else under the account, or elsewhere, is a 404.
     /// </summary>
     public static byte[] Choose(ReadOnlySpan<byte> method, ReadOnlySpan<byte> target)
     {
@@ -43,7 +46,12 @@ public static class StubAnswers
         if (path.StartsWith("NumberPool/"u8))
         {
             path = path["NumberPool/"u8.Length..];
-            if (!SkipSegment(ref path) || !path.StartsWith("Tollfree/"u8))
+            if (SkipSegment(ref path) && path.SequenceEqual("Number/"u8))
+            {
+                return isGet ? NumberList : NotFound;
+            }
+
+            if (!path.StartsWith("Tollfree/"u8))
             {
                 return NotFound;
             }
@@ -65,6 +73,11 @@ public static class StubAnswers
         if (path.StartsWith("Powerpack/"u8))
         {
             path = path["Powerpack/"u8.Length..];
+            if (path.IsEmpty)
+            {
+                return isGet ? PowerpackList : NotFound;
+            }
+
             return isGet && !hasQuery && SkipSegment(ref path) && path.IsEmpty ? Powerpack : NotFound;
         }
 
