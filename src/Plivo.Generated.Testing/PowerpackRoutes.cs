@@ -134,9 +134,9 @@ internal static class PowerpackRoutes
         {
             try
             {
-                priority = token.ToObject<List<NumberPriority>>() ?? new List<NumberPriority>();
+                priority = SandboxJson.ToModel<List<NumberPriority>>(token) ?? new List<NumberPriority>();
             }
-            catch (JsonException)
+            catch (System.Text.Json.JsonException)
             {
                 problem = "number_priority must be a list of {country_iso, service_type, priority}";
                 return false;

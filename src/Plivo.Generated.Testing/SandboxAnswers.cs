@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
-using Newtonsoft.Json.Serialization;
 using NJsonSchema;
 
 namespace Plivo.Generated.Testing;
@@ -16,13 +15,10 @@ namespace Plivo.Generated.Testing;
 /// </summary>
 internal static class SandboxAnswers
 {
-    private static readonly JsonSerializer Serializer =
-        JsonSerializer.Create(PlivoPipeline.ConfigureJsonSerializerSettings(new JsonSerializerSettings()));
-
     /// <summary>A 200 answer of <paramref name="operation"/> holding <paramref name="model"/>, completed from the spec.</summary>
     public static SandboxAnswer Ok(SpecOperation operation, object model)
     {
-        var json = JToken.FromObject(model, Serializer);
+        var json = SandboxJson.FromModel(model);
         if (operation.Schema is { } schema)
         {
             Complete(json, model.GetType(), schema, operation.Example);
@@ -33,7 +29,7 @@ internal static class SandboxAnswers
 
     /// <summary>Plivo's error answer: <c>{"api_id": ..., "error": ...}</c>.</summary>
     public static SandboxAnswer Error(int status, string error) =>
-        new(status, JToken.FromObject(new PlivoError { ApiId = NewApiId(), Error = error }, Serializer).ToString(Formatting.None));
+        new(status, SandboxJson.FromModel(new PlivoError { ApiId = NewApiId(), Error = error }).ToString(Formatting.None));
 
     public static string NewApiId() => Guid.NewGuid().ToString("D");
 
@@ -57,12 +53,11 @@ internal static class SandboxAnswers
             return;
         }
 
-        var declared = modelType is null ? null : Serializer.ContractResolver.ResolveContract(modelType) as JsonObjectContract;
         foreach (var property in schema.ActualProperties)
         {
             var name = property.Key;
             var propertySchema = property.Value.ActualSchema;
-            var model = declared?.Properties.GetClosestMatchProperty(name);
+            var model = modelType is null ? null : SandboxJson.Property(modelType, name);
             var propertyExample = example is JObject exampleObject ? exampleObject[name] : null;
             if (target[name] is { } present)
             {

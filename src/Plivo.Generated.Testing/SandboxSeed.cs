@@ -73,7 +73,7 @@ internal static class SandboxSeed
             ["local_connect"] = p.Record.Settings.LocalConnect,
             ["application_type"] = p.Record.Settings.ApplicationType,
             ["application_id"] = p.Record.Settings.ApplicationId,
-            ["number_priority"] = JArray.FromObject(p.Record.Settings.NumberPriority, JsonSerializer.Create(PlivoPipeline.ConfigureJsonSerializerSettings(new JsonSerializerSettings()))),
+            ["number_priority"] = SandboxJson.FromModel(p.Record.Settings.NumberPriority),
             ["numbers"] = new JArray(p.Numbers.Where(n => n.Type != "tollfree").Select(n => new JObject { ["number"] = n.Number, ["type"] = n.Type, ["service"] = n.Service, ["country_iso2"] = n.CountryIso2 })),
             ["tollfree"] = new JArray(p.Numbers.Where(n => n.Type == "tollfree").Select(n => new JObject { ["number"] = n.Number, ["service"] = n.Service, ["country_iso2"] = n.CountryIso2 })),
             ["shortcodes"] = new JArray(p.Shortcodes.Select(s => new JObject { ["shortcode"] = s.Shortcode, ["country_iso2"] = s.CountryIso2 })),
@@ -107,7 +107,7 @@ internal static class SandboxSeed
             (bool?)powerpack["local_connect"] ?? PowerpackSettings.Default.LocalConnect,
             applicationType?.ToUpperInvariant() ?? PowerpackSettings.Default.ApplicationType,
             Text(powerpack, "application_id") is { } id && id != "none" ? id : PowerpackSettings.Default.ApplicationId,
-            powerpack["number_priority"]?.ToObject<List<NumberPriority>>() ?? new List<NumberPriority>());
+            (powerpack["number_priority"] is { } priority ? SandboxJson.ToModel<List<NumberPriority>>(priority) : null) ?? new List<NumberPriority>());
         return new SeedPowerpack(path, Text(powerpack, "name")!, Uuid(powerpack, "uuid"), Uuid(powerpack, "number_pool_uuid"), settings, numbers, shortcodes);
     }
 

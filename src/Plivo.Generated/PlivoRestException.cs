@@ -2,8 +2,7 @@ using System;
 using System.Collections.Generic;
 using System.Net;
 using System.Text;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
 
 namespace Plivo.Generated;
 
@@ -71,6 +70,15 @@ public partial class PlivoRestException : Exception
     /// <summary>The headers of the answer (empty when no answer arrived).</summary>
     public IReadOnlyDictionary<string, IEnumerable<string>> Headers { get; }
 
+    // A string as its text, a number or true/false as written; an object, array or null is no value.
+    private static string? Scalar(JsonElement json, string name) =>
+        !json.TryGetProperty(name, out var value) ? null : value.ValueKind switch
+        {
+            JsonValueKind.String => value.GetString(),
+            JsonValueKind.Number or JsonValueKind.True or JsonValueKind.False => value.GetRawText(),
+            _ => null,
+        };
+
     private static ParsedError Parse(string detail, int statusCode, string? body)
     {
         string? apiId = null, error = null;
@@ -78,10 +86,11 @@ public partial class PlivoRestException : Exception
         {
             try
             {
-                if (JsonConvert.DeserializeObject<JToken>(body) is JObject json)
+                using var json = JsonDocument.Parse(body);
+                if (json.RootElement.ValueKind == JsonValueKind.Object)
                 {
-                    apiId = (json["api_id"] as JValue)?.Value?.ToString();
-                    error = (json["error"] as JValue)?.Value?.ToString();
+                    apiId = Scalar(json.RootElement, "api_id");
+                    error = Scalar(json.RootElement, "error");
                 }
             }
             catch (JsonException)

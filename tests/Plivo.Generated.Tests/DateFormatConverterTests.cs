@@ -1,6 +1,6 @@
 using System;
 using System.Globalization;
-using Newtonsoft.Json;
+using System.Text.Json;
 using NUnit.Framework;
 
 namespace Plivo.Generated.Tests;
@@ -12,10 +12,10 @@ namespace Plivo.Generated.Tests;
 /// </summary>
 public class DateFormatConverterTests
 {
-    private static readonly JsonSerializerSettings Settings = PlivoPipeline.ConfigureJsonSerializerSettings(new JsonSerializerSettings());
+    private static readonly JsonSerializerOptions Settings = PlivoPipeline.ConfigureJsonSerializerSettings(new JsonSerializerOptions());
 
     private static TollfreeNumber Read(string addedOn) =>
-        JsonConvert.DeserializeObject<TollfreeNumber>("{\"added_on\":" + JsonConvert.ToString(addedOn) + "}", Settings)!;
+        JsonSerializer.Deserialize<TollfreeNumber>("{\"added_on\":" + JsonSerializer.Serialize(addedOn) + "}", Settings)!;
 
     [Test]
     public void Every_day_of_two_centuries_reads_back_as_itself()
@@ -51,7 +51,7 @@ public class DateFormatConverterTests
     public void An_empty_or_null_date_reads_as_no_date()
     {
         Assert.That(Read(string.Empty).AddedOn, Is.Null);
-        Assert.That(JsonConvert.DeserializeObject<TollfreeNumber>("{\"added_on\":null}", Settings)!.AddedOn, Is.Null);
+        Assert.That(JsonSerializer.Deserialize<TollfreeNumber>("{\"added_on\":null}", Settings)!.AddedOn, Is.Null);
     }
 
     [TestCase("0000-01-01")]
@@ -70,11 +70,11 @@ public class DateFormatConverterTests
     [TestCase("٢٠١٩-10-09")]
     [TestCase("not a date")]
     public void A_malformed_or_impossible_date_is_a_JSON_error(string text) =>
-        Assert.That(() => Read(text), Throws.InstanceOf<JsonSerializationException>().With.Message.Contains("added_on"));
+        Assert.That(() => Read(text), Throws.InstanceOf<JsonException>().With.Property(nameof(JsonException.Path)).EqualTo("$.added_on"));
 
     [Test]
     public void A_number_where_a_date_belongs_is_a_JSON_error() =>
-        Assert.That(() => JsonConvert.DeserializeObject<TollfreeNumber>("{\"added_on\":20191009}", Settings), Throws.InstanceOf<JsonSerializationException>());
+        Assert.That(() => JsonSerializer.Deserialize<TollfreeNumber>("{\"added_on\":20191009}", Settings), Throws.InstanceOf<JsonException>());
 
     [Test]
     [SetCulture("th-TH")]
@@ -93,11 +93,11 @@ public class DateFormatConverterTests
         Assume.That(CultureInfo.CurrentCulture.Calendar, Is.InstanceOf<ThaiBuddhistCalendar>(), "this machine has no Thai culture data");
 
         // 2019 is not a leap year; the Buddhist-era 2019 (1476) was.
-        Assert.That(() => Read("2019-02-29"), Throws.InstanceOf<JsonSerializationException>());
+        Assert.That(() => Read("2019-02-29"), Throws.InstanceOf<JsonException>());
     }
 
     [Test]
     [SetCulture("th-TH")]
     public void A_date_is_written_in_the_Gregorian_calendar_whatever_the_current_culture() =>
-        Assert.That(JsonConvert.SerializeObject(new TollfreeNumber { AddedOn = new DateTime(2019, 10, 9) }, Settings), Does.Contain("\"added_on\":\"2019-10-09\""));
+        Assert.That(JsonSerializer.Serialize(new TollfreeNumber { AddedOn = new DateTime(2019, 10, 9) }, Settings), Does.Contain("\"added_on\":\"2019-10-09\""));
 }

@@ -128,7 +128,7 @@ public class ErrorTests : WireMockTestBase
         var e = await AddFails();
 
         Assert.That(e.StatusCode, Is.EqualTo(200));
-        Assert.That(e.InnerException, Is.InstanceOf<Newtonsoft.Json.JsonException>());
+        Assert.That(e.InnerException, Is.InstanceOf<System.Text.Json.JsonException>());
         // A 2xx body is parsed from the buffered stream (not a string); the raw text is still kept for the exception.
         Assert.That(e.ResponseBody, Is.EqualTo(AddExample.Substring(0, 40)));
     }
@@ -167,7 +167,7 @@ public class ErrorTests : WireMockTestBase
 
         var e = await AddFails();
 
-        Assert.That(e.InnerException, Is.InstanceOf<Newtonsoft.Json.JsonException>());
+        Assert.That(e.InnerException, Is.InstanceOf<System.Text.Json.JsonException>());
         Assert.That(e.ResponseBody, Is.EqualTo(body));
     }
 

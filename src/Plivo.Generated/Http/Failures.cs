@@ -3,7 +3,7 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Runtime.ExceptionServices;
 using System.Threading;
-using Newtonsoft.Json;
+using System.Text.Json;
 using Polly;
 using Polly.Timeout;
 
@@ -89,7 +89,7 @@ internal static class Failures
 
         try
         {
-            var error = JsonConvert.DeserializeObject<PlivoError>(body, ErrorSettings);
+            var error = JsonSerializer.Deserialize<PlivoError>(body, ErrorSettings);
             return error?.Error is not null || error?.ApiId is not null ? error : null;
         }
         catch (JsonException)
@@ -98,7 +98,7 @@ internal static class Failures
         }
     }
 
-    private static readonly JsonSerializerSettings ErrorSettings = PlivoPipeline.ConfigureJsonSerializerSettings(new JsonSerializerSettings());
+    private static readonly JsonSerializerOptions ErrorSettings = PlivoPipeline.ConfigureJsonSerializerSettings(new JsonSerializerOptions());
 
     /// <summary>A fault (no answer, or an answer that could not be read) as an exception with status 0.</summary>
     public static PlivoRestException FromFault(Exception failure, Call call)

@@ -4,7 +4,8 @@ using System.Collections.Generic;
 using System.Net.Http;
 using System.Threading;
 using System.Threading.Tasks;
-using Newtonsoft.Json;
+using System.Text.Encodings.Web;
+using System.Text.Json;
 using Polly;
 
 namespace Plivo.Generated;
@@ -217,21 +218,25 @@ public sealed class PlivoPipeline : IDisposable
 
     /// <summary>
     /// The JSON settings of every generated client (nswag.json's <c>jsonSerializerSettingsTransformationMethod</c>), and
-    /// of <c>PlivoSandbox</c>'s answers: <c>$type</c>/<c>$ref</c> in an answer are data, not Json.NET instructions,
-    /// date-like strings stay strings until a date property reads them, and text after the JSON is an error.
+    /// of <c>PlivoSandbox</c>'s answers: System.Text.Json's defaults (property names as the spec spells them, <c>$type</c>
+    /// and <c>$ref</c> are data, text after the JSON is an error), and: a property left null is not sent (a request holds
+    /// only the fields given); a number sent as a string (<c>"20"</c>) is read as a number, and a number or true/false
+    /// where a string belongs as its text, as Plivo sends some of them; non-ASCII text and <c>+</c> are written as they
+    /// are rather than as <c>\u</c> escapes, as Plivo writes them.
     /// </summary>
     /// <param name="settings">The settings NSwag creates.</param>
     /// <returns>The same settings, changed.</returns>
-    public static JsonSerializerSettings ConfigureJsonSerializerSettings(JsonSerializerSettings settings)
+    public static JsonSerializerOptions ConfigureJsonSerializerSettings(JsonSerializerOptions settings)
     {
         if (settings is null)
         {
             throw new ArgumentNullException(nameof(settings));
         }
 
-        settings.MetadataPropertyHandling = MetadataPropertyHandling.Ignore;
-        settings.DateParseHandling = DateParseHandling.None;
-        settings.CheckAdditionalContent = true;
+        settings.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        settings.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
+        settings.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString;
+        settings.Converters.Add(new Http.LenientStringConverter());
         return settings;
     }
 

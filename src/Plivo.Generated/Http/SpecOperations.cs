@@ -3,8 +3,7 @@ using System.Collections.Generic;
 using System.IO;
 using System.Linq;
 using System.Net.Http;
-using Newtonsoft.Json;
-using Newtonsoft.Json.Linq;
+using System.Text.Json;
 
 namespace Plivo.Generated.Http;
 
@@ -53,18 +52,28 @@ internal sealed class SpecOperations
 
     internal static SpecOperations Parse(string json)
     {
-        var document = JObject.Parse(json);
-        var server = (string?)document["servers"]?[0]?["url"] ?? string.Empty;
+        using var document = JsonDocument.Parse(json);
+        var root = document.RootElement;
+        var server = root.TryGetProperty("servers", out var servers) && servers.ValueKind == JsonValueKind.Array && servers.GetArrayLength() > 0
+                     && servers[0].TryGetProperty("url", out var url) && url.ValueKind == JsonValueKind.String
+            ? url.GetString() ?? string.Empty
+            : string.Empty;
         var host = server.IndexOf("://", StringComparison.Ordinal);
         var slash = host < 0 ? -1 : server.IndexOf('/', host + 3);
         var serverPath = slash < 0 ? string.Empty : server.Substring(slash).TrimEnd('/');
         var operations = new List<SpecOperation>();
-        foreach (var path in (document["paths"] as JObject)?.Properties() ?? Enumerable.Empty<JProperty>())
+        foreach (var path in Properties(root, "paths"))
         {
             // A path item holds its operations by method, and may hold its own "parameters" (an array) too.
-            foreach (var method in (path.Value as JObject)?.Properties() ?? Enumerable.Empty<JProperty>())
+            if (path.Value.ValueKind != JsonValueKind.Object)
             {
-                if (method.Value is JObject operation && (string?)operation["operationId"] is { } id)
+                continue;
+            }
+
+            foreach (var method in path.Value.EnumerateObject())
+            {
+                if (method.Value.ValueKind == JsonValueKind.Object && method.Value.TryGetProperty("operationId", out var operationId)
+                    && operationId.ValueKind == JsonValueKind.String && operationId.GetString() is { } id)
                 {
                     operations.Add(new SpecOperation(id, method.Name.ToUpperInvariant(), serverPath, path.Name));
                 }
@@ -73,6 +82,9 @@ internal sealed class SpecOperations
 
         return new SpecOperations(serverPath, operations);
     }
+
+    private static IEnumerable<JsonProperty> Properties(JsonElement json, string name) =>
+        json.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object ? value.EnumerateObject() : Enumerable.Empty<JsonProperty>();
 
     internal static string[] Segments(string path)
     {
