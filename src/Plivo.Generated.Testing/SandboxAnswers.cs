@@ -73,7 +73,7 @@ internal static class SandboxAnswers
             }
 
             var value = propertyExample?.DeepClone()
-                ?? (property.Value.Example is { } own ? JToken.FromObject(own) : null)
+                ?? (property.Value.Example is { } own ? SandboxJson.Typed(JToken.FromObject(own), propertySchema) : null)
                 ?? Default(propertySchema);
             Complete(value, model?.PropertyType, propertySchema, propertyExample);
             target[name] = value;

@@ -32,6 +32,59 @@ internal static class SandboxJson
         return JToken.ReadFrom(reader);
     }
 
+    /// <summary>
+    /// A spec example with its scalars typed as its schema says: the YAML reader gives every scalar as text
+    /// (<c>"false"</c>, <c>"20"</c>), which a client that reads JSON strictly would refuse for a boolean.
+    /// </summary>
+    public static JToken Typed(JToken example, NJsonSchema.JsonSchema? schema)
+    {
+        schema = schema?.ActualSchema;
+        if (schema is null)
+        {
+            return example;
+        }
+
+        switch (example)
+        {
+            case JObject json:
+                foreach (var property in json.Properties().ToList())
+                {
+                    property.Value = Typed(property.Value, schema.ActualProperties.TryGetValue(property.Name, out var declared) ? declared : null);
+                }
+
+                return json;
+            case JArray items:
+                for (var i = 0; i < items.Count; i++)
+                {
+                    items[i] = Typed(items[i], schema.Item);
+                }
+
+                return items;
+            case JValue { Type: JTokenType.String } text:
+                var value = (string)text!;
+                // A oneOf/anyOf of a boolean and its text ("false") reads as the boolean, as the generated model does.
+                var type = schema.OneOf.Concat(schema.AnyOf).Aggregate(schema.Type, (all, branch) => all | branch.ActualSchema.Type);
+                if (type.HasFlag(NJsonSchema.JsonObjectType.Boolean) && bool.TryParse(value, out var flag))
+                {
+                    return new JValue(flag);
+                }
+
+                if (type.HasFlag(NJsonSchema.JsonObjectType.Integer) && long.TryParse(value, System.Globalization.NumberStyles.AllowLeadingSign, System.Globalization.CultureInfo.InvariantCulture, out var integer))
+                {
+                    return new JValue(integer);
+                }
+
+                if (type.HasFlag(NJsonSchema.JsonObjectType.Number) && double.TryParse(value, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var number))
+                {
+                    return new JValue(number);
+                }
+
+                return text;
+            default:
+                return example;
+        }
+    }
+
     /// <summary>The property of <paramref name="modelType"/> written as <paramref name="jsonName"/>, or null.</summary>
     public static PropertyInfo? Property(Type modelType, string jsonName) =>
         modelType.GetProperties(BindingFlags.Public | BindingFlags.Instance)

@@ -75,7 +75,7 @@ internal sealed class SpecOperation
         if (operation.ActualResponses.TryGetValue("200", out var ok) && ok.Content.TryGetValue("application/json", out var json))
         {
             Schema = json.Schema?.ActualSchema;
-            Example = json.Example is null ? null : JToken.FromObject(json.Example);
+            Example = json.Example is null ? null : SandboxJson.Typed(JToken.FromObject(json.Example), Schema);
         }
     }
 

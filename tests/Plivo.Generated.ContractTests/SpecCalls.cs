@@ -58,7 +58,7 @@ internal static class SpecCalls
             // The request body: its first example, as the generated body type.
             var media = operation.ActualRequestBody?.Content.Values.FirstOrDefault();
             var example = media?.Example ?? media?.Examples?.Values.FirstOrDefault()?.Value;
-            return example is null ? null : System.Text.Json.JsonSerializer.Deserialize(JToken.FromObject(example).ToString(Formatting.None), parameter.ParameterType, PlivoPipeline.ConfigureJsonSerializerSettings(new System.Text.Json.JsonSerializerOptions()));
+            return example is null ? null : System.Text.Json.JsonSerializer.Deserialize(Testing.SandboxJson.Typed(JToken.FromObject(example), media!.Schema).ToString(Formatting.None), parameter.ParameterType, Testing.SandboxJson.Options);
         }
 
         if (!declared.IsRequired)
