@@ -256,7 +256,10 @@ public sealed class PlivoSandbox : IDisposable
     public void Seed(string seedJson) => _state.Apply(SandboxSeed.Read(seedJson));
 
     /// <summary>The whole state now, as a seed document (JSON): seeding an empty sandbox with it gives the same state.</summary>
-    public string ExportState() => SandboxSeed.Write(_state.Snapshot()).ToString(Newtonsoft.Json.Formatting.Indented);
+    public string ExportState() => ExportStateTree().ToString(Newtonsoft.Json.Formatting.Indented);
+
+    /// <summary>The state as a seed document's tree (the control API's <c>GET state</c> writes it as it is).</summary>
+    internal Newtonsoft.Json.Linq.JObject ExportStateTree() => SandboxSeed.Write(_state.Snapshot());
 
     /// <summary>Goes back to the state the sandbox started with (<see cref="PlivoSandboxOptions.Seed"/>, or empty), and forgets the requests and the faults.</summary>
     public void Reset()

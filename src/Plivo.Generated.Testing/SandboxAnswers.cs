@@ -57,16 +57,16 @@ internal static class SandboxAnswers
         {
             var name = property.Key;
             var propertySchema = property.Value.ActualSchema;
-            var model = modelType is null ? null : SandboxJson.Property(modelType, name);
+            var declaredType = modelType is null ? null : SandboxJson.PropertyType(modelType, name);
             var propertyExample = example is JObject exampleObject ? exampleObject[name] : null;
             if (target[name] is { } present)
             {
-                Complete(present, model?.PropertyType, propertySchema, propertyExample);
+                Complete(present, declaredType, propertySchema, propertyExample);
                 continue;
             }
 
             // The handler left a known nullable property null: say so, as Plivo does ("next": null).
-            if (model is not null && property.Value.IsNullable(SchemaType.OpenApi3))
+            if (declaredType is not null && property.Value.IsNullable(SchemaType.OpenApi3))
             {
                 target[name] = JValue.CreateNull();
                 continue;
@@ -75,7 +75,7 @@ internal static class SandboxAnswers
             var value = propertyExample?.DeepClone()
                 ?? (property.Value.Example is { } own ? SandboxJson.Typed(JToken.FromObject(own), propertySchema) : null)
                 ?? Default(propertySchema);
-            Complete(value, model?.PropertyType, propertySchema, propertyExample);
+            Complete(value, declaredType, propertySchema, propertyExample);
             target[name] = value;
         }
     }

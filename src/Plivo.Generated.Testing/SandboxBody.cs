@@ -27,8 +27,7 @@ internal sealed class SandboxBody
 
         try
         {
-            // JToken.Parse, unlike JsonConvert, refuses a body that breaks off (a missing closing brace).
-            if (JToken.Parse(body!) is JObject json)
+            if (SandboxJson.Parse(body!) is JObject json)
             {
                 return new SandboxBody(json);
             }

@@ -50,7 +50,7 @@ internal sealed class SandboxControl
         var resource = path.Substring(Math.Min(path.Length, Prefix.Length)).TrimEnd('/');
         return (resource, method) switch
         {
-            ("state", "GET") => Json(200, JObject.Parse(_sandbox.ExportState())),
+            ("state", "GET") => Json(200, _sandbox.ExportStateTree()),
             ("reset", "POST") => Reset(),
             ("seed", "POST") => Seed(body),
             ("requests", "GET") => Json(200, new JObject { ["requests"] = new JArray(_sandbox.Requests.Select(Describe)) }),
@@ -66,7 +66,7 @@ internal sealed class SandboxControl
     private SandboxAnswer Reset()
     {
         _sandbox.Reset();
-        return Json(200, JObject.Parse(_sandbox.ExportState()));
+        return Json(200, _sandbox.ExportStateTree());
     }
 
     private SandboxAnswer Seed(string? body)
@@ -74,7 +74,7 @@ internal sealed class SandboxControl
         try
         {
             _sandbox.Seed(body ?? string.Empty);
-            return Json(200, JObject.Parse(_sandbox.ExportState()));
+            return Json(200, _sandbox.ExportStateTree());
         }
         catch (SandboxSeedException e)
         {

@@ -1,8 +1,7 @@
 using System;
 using System.IO;
 using System.Linq;
-using System.Reflection;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Newtonsoft.Json;
 using Newtonsoft.Json.Linq;
 
@@ -25,11 +24,14 @@ internal static class SandboxJson
     /// <exception cref="System.Text.Json.JsonException">The tree does not fit the model.</exception>
     public static T? ToModel<T>(JToken json) => System.Text.Json.JsonSerializer.Deserialize<T>(json.ToString(Formatting.None), Options);
 
-    /// <summary>JSON text as a tree, date-like strings left strings.</summary>
+    /// <summary>JSON text as a tree, date-like strings left strings (a name may look like a date).</summary>
+    /// <exception cref="JsonReaderException">The text is not one JSON document: broken off, or followed by more text.</exception>
     public static JToken Parse(string json)
     {
         using var reader = new JsonTextReader(new StringReader(json)) { DateParseHandling = DateParseHandling.None };
-        return JToken.ReadFrom(reader);
+        var root = JToken.ReadFrom(reader);
+        reader.Read(); // throws on anything after the document
+        return root;
     }
 
     /// <summary>
@@ -85,8 +87,26 @@ internal static class SandboxJson
         }
     }
 
-    /// <summary>The property of <paramref name="modelType"/> written as <paramref name="jsonName"/>, or null.</summary>
-    public static PropertyInfo? Property(Type modelType, string jsonName) =>
-        modelType.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .FirstOrDefault(p => p.GetCustomAttribute<JsonPropertyNameAttribute>()?.Name == jsonName);
+    /// <summary>
+    /// The type of <paramref name="modelType"/>'s property written as <paramref name="jsonName"/>, or null: from the
+    /// client's own contract for the type (System.Text.Json builds it once per type and keeps it).
+    /// </summary>
+    public static Type? PropertyType(Type modelType, string jsonName)
+    {
+        var contract = Options.GetTypeInfo(modelType);
+        if (contract.Kind != JsonTypeInfoKind.Object)
+        {
+            return null;
+        }
+
+        foreach (var property in contract.Properties)
+        {
+            if (property.Name == jsonName)
+            {
+                return property.PropertyType;
+            }
+        }
+
+        return null;
+    }
 }

@@ -38,9 +38,7 @@ internal static class SandboxSeed
         JToken root;
         try
         {
-            using var reader = new JsonTextReader(new StringReader(json ?? throw new ArgumentNullException(nameof(json)))) { DateParseHandling = DateParseHandling.None };
-            root = JToken.ReadFrom(reader);
-            reader.Read(); // throws on anything after the document
+            root = SandboxJson.Parse(json ?? throw new ArgumentNullException(nameof(json)));
         }
         catch (JsonReaderException e)
         {

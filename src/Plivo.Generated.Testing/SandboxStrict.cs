@@ -86,7 +86,7 @@ internal static class SandboxStrict
         JToken json;
         try
         {
-            json = JToken.Parse(answer.Json);
+            json = SandboxJson.Parse(answer.Json);
         }
         catch (JsonReaderException e)
         {
@@ -121,7 +121,7 @@ internal static class SandboxStrict
         JToken json;
         try
         {
-            json = JToken.Parse(text!);
+            json = SandboxJson.Parse(text!);
         }
         catch (JsonReaderException e)
         {

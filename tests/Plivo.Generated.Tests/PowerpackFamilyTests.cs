@@ -36,6 +36,21 @@ public sealed class PowerpackFamilyTests
     // ---- Powerpacks ---------------------------------------------------------------------------------------------------
 
     [Test]
+    public async Task A_name_that_looks_like_a_date_is_kept_as_written()
+    {
+        const string name = "2024-01-01T00:00:00Z";
+
+        var created = await _api.Powerpacks.CreateAsync(name);
+        var got = await _api.Powerpacks.GetAsync(created.Uuid!);
+
+        using var control = new System.Net.Http.HttpClient { BaseAddress = _sandbox.ControlUrl };
+        var state = await control.GetStringAsync("state");
+
+        Assert.That(got.Name, Is.EqualTo(name));
+        Assert.That(state, Does.Contain($"\"name\":\"{name}\""), "the state the control API exports");
+    }
+
+    [Test]
     public async Task Create_then_get_list_update_and_delete_a_Powerpack()
     {
         var created = await _api.Powerpacks.CreateAsync("marketing", stickySender: false, localConnect: true, applicationType: ApplicationType.Xml, applicationId: "20342783288007824",

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using System.Net.Http;
 using System.Threading.Tasks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -120,8 +121,13 @@ public sealed class SecretTextTests
     [Test]
     public async Task The_token_in_an_https_host_is_not_echoed_by_the_name_resolution_failure()
     {
+        // The resolver's failure as SocketsHttpHandler reports it ("... (host:443)"), without asking a real resolver.
+        using var http = new HttpClient(new SocketsHttpHandler
+        {
+            ConnectCallback = (_, _) => throw new System.Net.Sockets.SocketException((int)System.Net.Sockets.SocketError.HostNotFound),
+        });
         var options = Options(o => o.BaseUrl = new Uri($"https://{Token}.example.invalid/v1/"));
-        using var api = new PlivoApi(AuthId, Token, options);
+        using var api = new PlivoApi(AuthId, Token, http, options);
 
         CollectObjects(api, options);
         await Collect(() => api.NumberPool(Pool).Tollfree.FindAsync("18772209942"));

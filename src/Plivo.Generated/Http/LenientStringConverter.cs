@@ -11,7 +11,12 @@ namespace Plivo.Generated.Http;
 /// </summary>
 internal sealed class LenientStringConverter : JsonConverter<string>
 {
-    public override bool HandleNull => false;
+    /// <summary>The one instance every settings object takes, so that System.Text.Json can share its type metadata between them.</summary>
+    public static readonly LenientStringConverter Instance = new();
+
+    private LenientStringConverter()
+    {
+    }
 
     public override string? Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.TokenType switch
     {
@@ -25,10 +30,9 @@ internal sealed class LenientStringConverter : JsonConverter<string>
     public override void Write(Utf8JsonWriter writer, string value, JsonSerializerOptions options) => writer.WriteStringValue(value);
 
     // The number exactly as written (no round trip through a double: 20342783288007824 stays itself).
-    private static string Text(ref Utf8JsonReader reader) =>
-#if NET8_0_OR_GREATER
-        System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan);
-#else
-        System.Text.Encoding.UTF8.GetString(reader.HasValueSequence ? System.Buffers.BuffersExtensions.ToArray(reader.ValueSequence) : reader.ValueSpan.ToArray());
-#endif
+    private static string Text(ref Utf8JsonReader reader)
+    {
+        using var number = JsonDocument.ParseValue(ref reader);
+        return number.RootElement.GetRawText();
+    }
 }

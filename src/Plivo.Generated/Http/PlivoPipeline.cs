@@ -236,7 +236,7 @@ public sealed class PlivoPipeline : IDisposable
         settings.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         settings.DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull;
         settings.NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowReadingFromString;
-        settings.Converters.Add(new Http.LenientStringConverter());
+        settings.Converters.Add(Http.LenientStringConverter.Instance);
         return settings;
     }
 

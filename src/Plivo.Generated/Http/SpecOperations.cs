@@ -19,16 +19,12 @@ internal sealed class SpecOperations
 
     private readonly Dictionary<string, List<SpecOperation>> _byMethod;
 
-    private SpecOperations(string serverPath, IEnumerable<SpecOperation> operations)
+    private SpecOperations(IEnumerable<SpecOperation> operations)
     {
-        ServerPath = serverPath;
         _byMethod = operations.GroupBy(o => o.Method, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToList(), StringComparer.Ordinal);
     }
 
     public static SpecOperations Current => Embedded.Value;
-
-    /// <summary>The server URL's path, such as <c>/v1/Account/{auth_id}</c>.</summary>
-    public string ServerPath { get; }
 
     /// <summary>The operation a request is for: its method, and its path relative to the account (<c>NumberPool/&lt;uuid&gt;/Tollfree/&lt;n&gt;/</c>); null when none matches.</summary>
     public SpecOperation? Find(HttpMethod method, string relativePath)
@@ -80,7 +76,7 @@ internal sealed class SpecOperations
             }
         }
 
-        return new SpecOperations(serverPath, operations);
+        return new SpecOperations(operations);
     }
 
     private static IEnumerable<JsonProperty> Properties(JsonElement json, string name) =>
